@@ -1,0 +1,32 @@
+import { bundledIds, bundledPath } from '../io/bundled.js';
+import { loadQuestionnaireFile } from '../io/load-questionnaire.js';
+import { localize } from '../model/text.js';
+
+export interface ListedQuestionnaire {
+  id: string;
+  version: string;
+  title: string;
+  languages: string[];
+  capabilities: number;
+  questions: number;
+}
+
+export async function runList(lang: string | undefined): Promise<ListedQuestionnaire[]> {
+  const listed: ListedQuestionnaire[] = [];
+  for (const id of bundledIds()) {
+    const path = bundledPath(id);
+    if (!path) continue;
+    const { questionnaire: q } = await loadQuestionnaireFile(path);
+    const languages = q.languages ?? ['en'];
+    const defaultLang = languages[0] ?? 'en';
+    listed.push({
+      id: q.id,
+      version: q.version,
+      title: localize(q.title, lang ?? defaultLang, defaultLang),
+      languages,
+      capabilities: q.capabilities.length,
+      questions: q.capabilities.reduce((n, c) => n + c.questions.length, 0),
+    });
+  }
+  return listed;
+}

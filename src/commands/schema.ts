@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { answerFileSchema } from '../model/answers.js';
+import { questionnaireSchema } from '../model/questionnaire.js';
+import { reportSchema } from '../model/report.js';
+
+export const SCHEMA_KINDS = ['questionnaire', 'answers', 'report'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+/** Draft-7, because editors' YAML language server does not support 2020-12. */
+export function runSchema(kind: string): string {
+  const schema = kind === 'questionnaire' ? questionnaireSchema : kind === 'answers' ? answerFileSchema : kind === 'report' ? reportSchema : undefined;
+  if (!schema) throw new UserError(`unknown schema "${kind}"`, { hint: `choose one of: ${SCHEMA_KINDS.join(', ')}` });
+  const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'input' });
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { InvalidInputError } from '../errors.js';
+import type { Problem } from '../model/problem.js';
+import { validateAnswerSource } from '../io/load-answers.js';
+import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js';
+import { readSourceFile, type SourceFile } from '../io/yaml-source.js';
+
+export interface ValidatedFile {
+  file: string;
+  kind: 'questionnaire' | 'answers' | 'unknown';
+  summary: string;
+  problems: Problem[];
+}
+
+export interface ValidateResult {
+  files: ValidatedFile[];
+  valid: boolean;
+}
+
+/** Detects each file's kind by its keys, validates it, and gathers every problem of every file. */
+export async function runValidate(paths: readonly string[]): Promise<ValidateResult> {
+  const files: ValidatedFile[] = [];
+  for (const path of paths) files.push(await validateOne(path));
+  return { files, valid: files.every((f) => !f.problems.some((p) => p.severity === 'error')) };
+}
+
+async function validateOne(path: string): Promise<ValidatedFile> {
+  const absolute = resolve(path);
+  const file = displayPath(absolute);
+  const read = await readSourceFile(absolute, file);
+  if (!read.ok) return { file, kind: 'unknown', summary: '', problems: read.problems };
+  const kind = detectKind(read.source);
+  if (kind === 'questionnaire') {
+    const { value, problems } = validateQuestionnaire(read.source);
+    const questions = value?.capabilities.reduce((n, c) => n + c.questions.length, 0) ?? 0;
+    const summary = value ? `questionnaire ${value.id} ${value.version}: ${value.capabilities.length} capabilities, ${questions} questions` : '';
+    return { file, kind, summary, problems };
+  }
+  if (kind === 'answers') {
+    try {
+      const loaded = await validateAnswerSource(read.source, absolute);
+      const count = Object.keys(loaded.answers.answers).length;
+      return { file, kind, summary: `answers to ${loaded.questionnaire.questionnaire.id}: ${count} answered`, problems: loaded.warnings };
+    } catch (error) {
+      if (error instanceof InvalidInputError) return { file, kind, summary: '', problems: [...error.problems] };
+      throw error;
+    }
+  }
+  return {
+    file,
+    kind,
+    summary: '',
+    problems: [
+      read.source.locate({
+        path: [],
+        severity: 'error',
+        message: 'neither a questionnaire (capabilities, scales, levels) nor an answer file (questionnaire, answers)',
+      }),
+    ],
+  };
+}
+
+function detectKind(source: SourceFile): ValidatedFile['kind'] {
+  const data = source.data;
+  if (!data || typeof data !== 'object') return 'unknown';
+  if ('capabilities' in data || 'scales' in data || 'levels' in data) return 'questionnaire';
+  if ('questionnaire' in data || 'answers' in data) return 'answers';
+  return 'unknown';
+}

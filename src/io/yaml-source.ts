@@ -1,0 +1,195 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import type { DataPath, Finding, Problem } from '../model/problem.js';
+import { formatPath } from '../model/problem.js';
+
+/** Questionnaires run to a few hundred KB; anything far larger is a mistake or an attack. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Legitimate files reuse a label or two; an alias bomb needs thousands of expansions. */
+const MAX_ALIAS_COUNT = 100;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A parsed YAML/JSON file that can point back from a data path to its line and column. */
+export interface SourceFile {
+  file: string;
+  data: unknown;
+  locate(finding: Finding): Problem;
+}
+
+export type SourceResult = { ok: true; source: SourceFile } | { ok: false; problems: Problem[] };
+
+export async function readSourceFile(path: string, displayName = path): Promise<SourceResult> {
+  const fail = (message: string): SourceResult => ({
+    ok: false,
+    problems: [{ file: displayName, line: 1, column: 1, path: '', message, severity: 'error' }],
+  });
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fail('is a directory, not a file');
+    size = info.size;
+  } catch (error) {
+    return fail(describeFsError(error));
+  }
+  if (size > MAX_FILE_BYTES) {
+    return fail(`file is too large (${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return fail(describeFsError(error));
+  }
+  return parseSource(bytes, displayName);
+}
+
+export function parseSource(bytes: Uint8Array, file: string): SourceResult {
+  const problemAt = (text: string, offset: number, message: string): Problem => {
+    const { line, column } = lineColumn(text, offset);
+    return { file, line, column, path: '', message, severity: 'error' };
+  };
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, problems: [problemAt('', 0, 'file is too large')] };
+  const nul = bytes.indexOf(0);
+  let text: string;
+  try {
+    if (nul !== -1) throw new Error('binary');
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return { ok: false, problems: [problemAt('', 0, 'not a text file (binary or not UTF-8)')] };
+  }
+  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return { ok: false, problems: [problemAt(text, control.index, `control character U+${code} is not allowed`)] };
+  }
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  const located = (offset: number, message: string, path: DataPath = []): Problem => {
+    const pos = lineCounter.linePos(offset);
+    return { file, line: pos.line, column: pos.col, path: formatPath(path), message, severity: 'error' };
+  };
+  if (!Array.isArray(docs) || docs.length === 0 || docs[0]?.contents === null) {
+    return { ok: false, problems: [located(0, 'file is empty')] };
+  }
+  if (docs.length > 1) {
+    const second = docs[1];
+    return { ok: false, problems: [located(second?.range[0] ?? 0, 'more than one YAML document; a file holds exactly one')] };
+  }
+  const doc = docs[0];
+  if (!doc) return { ok: false, problems: [located(0, 'file is empty')] };
+  if (doc.errors.length > 0) {
+    return { ok: false, problems: doc.errors.map((e) => located(e.pos[0], yamlMessage(e.message))) };
+  }
+  const structural = checkKeys(doc, located);
+  if (structural.length > 0) return { ok: false, problems: structural };
+  if (!isMap(doc.contents)) {
+    const found = isSeq(doc.contents) ? 'a list' : 'a single value';
+    return { ok: false, problems: [located(doc.contents?.range?.[0] ?? 0, `expected a map of keys at the top level, found ${found}`)] };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const firstAlias = findFirstAlias(doc);
+    const message = error instanceof ReferenceError && /alias/i.test(error.message)
+      ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`
+      : `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, problems: [located(firstAlias, message)] };
+  }
+
+  const locate = (finding: Finding): Problem => {
+    const offset = offsetOf(doc, finding.path, finding.target ?? 'value');
+    return { ...located(offset, finding.message, finding.path), severity: finding.severity };
+  };
+  return { ok: true, source: { file, data, locate } };
+}
+
+/** Duplicate keys and prototype-polluting keys, reported with the path of the map that holds them. */
+function checkKeys(doc: Document, located: (offset: number, message: string, path?: DataPath) => Problem): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (node: unknown, path: DataPath): void => {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const offset = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+        if (FORBIDDEN_KEYS.has(key)) problems.push(located(offset, `key "${key}" is not allowed`, [...path, key]));
+        else if (seen.has(key)) problems.push(located(offset, `duplicate key "${key}"`, [...path, key]));
+        seen.add(key);
+        walk(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, [...path, i]));
+    }
+  };
+  walk(doc.contents, []);
+  return problems;
+}
+
+/** The offset of the node at `path`, or of its nearest existing ancestor (for a missing key). */
+function offsetOf(doc: Document, path: DataPath, target: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const part = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === String(part));
+      if (!pair) break;
+      const isLast = i === path.length - 1;
+      if (isLast && target === 'key') return rangeStart(pair.key);
+      node = pair.value;
+      // `key:` with no value has no value node: point at the key instead.
+      offset = node ? rangeStart(node) : rangeStart(pair.key);
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part];
+      if (!item) break;
+      node = item;
+      offset = rangeStart(node);
+    } else break;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number {
+  if (!node || typeof node !== 'object' || !('range' in node)) return 0;
+  const range: unknown = node.range;
+  return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : 0;
+}
+
+function findFirstAlias(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function describeFsError(error: unknown): string {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  return error instanceof Error ? error.message : String(error);
+}
