@@ -18,3 +18,12 @@ await build({
   banner: { js: "import { createRequire as __cxmCreateRequire } from 'node:module'; const require = __cxmCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The JSON Schemas are generated from the zod schemas, so editors and `cxm schema` never disagree.
+const { execFileSync } = await import('node:child_process');
+const { mkdir, writeFile } = await import('node:fs/promises');
+await mkdir(new URL('../schemas/', import.meta.url), { recursive: true });
+for (const kind of ['questionnaire', 'answers', 'report']) {
+  const json = execFileSync(process.execPath, ['bin/cxm.js', 'schema', kind], { encoding: 'utf8' });
+  await writeFile(new URL(`../schemas/${kind}.schema.json`, import.meta.url), json);
+}

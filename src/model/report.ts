@@ -38,7 +38,8 @@ export const reportQuestionSchema = z.object({
   answers: z.array(
     z.object({
       file: z.string(),
-      value: z.union([z.number(), z.literal('n/a')]).nullable(),
+      value: z.union([z.number(), z.literal('n/a')]).nullable().meta({ description: 'The answer given; null when unanswered.' }),
+      normalized: z.number().min(0).max(1).nullable().meta({ description: 'q = (v − min) / (max − min); null when not counted.' }),
       hidden: z.boolean(),
       note: z.string().optional(),
     }),
