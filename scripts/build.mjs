@@ -1,29 +1,47 @@
 // Bundles the CLI into dist/ with esbuild: one start-up file plus lazily loaded chunks, so that
 // `cxm --version` does not pay for the reporters, prompts or scorer (see the Speed section of the README).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 
-await rm(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
+const root = resolve(import.meta.dirname, '..');
+const outdir = join(root, 'dist');
+const result = await build({
+  absWorkingDir: root,
   entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
+  write: false,
   chunkNames: 'chunks/[name]-[hash]',
   // CommonJS dependencies (cli-table3) call require() on Node built-ins; ESM output has no require.
   banner: { js: "import { createRequire as __cxmCreateRequire } from 'node:module'; const require = __cxmCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
 
+// Replace files one by one (temp + rename) and only then drop stale chunks, so a CLI started while
+// a build runs (a parallel test run) never finds dist/ half empty.
+const written = new Set();
+for (const file of result.outputFiles) {
+  await mkdir(dirname(file.path), { recursive: true });
+  const temp = `${file.path}.${process.pid}.tmp`;
+  await writeFile(temp, file.contents);
+  await rename(temp, file.path);
+  written.add(relative(outdir, file.path));
+}
+for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
+  const path = join(entry.parentPath, entry.name);
+  if (entry.isFile() && !written.has(relative(outdir, path)) && !path.endsWith('.tmp')) await rm(path, { force: true });
+}
+
 // The JSON Schemas are generated from the zod schemas, so editors and `cxm schema` never disagree.
-const { execFileSync } = await import('node:child_process');
-const { mkdir, writeFile } = await import('node:fs/promises');
-await mkdir(new URL('../schemas/', import.meta.url), { recursive: true });
+await mkdir(join(root, 'schemas'), { recursive: true });
 for (const kind of ['questionnaire', 'answers', 'report']) {
-  const json = execFileSync(process.execPath, ['bin/cxm.js', 'schema', kind], { encoding: 'utf8' });
-  await writeFile(new URL(`../schemas/${kind}.schema.json`, import.meta.url), json);
+  const json = execFileSync(process.execPath, [join(root, 'bin/cxm.js'), 'schema', kind], { encoding: 'utf8' });
+  await writeFile(join(root, 'schemas', `${kind}.schema.json`), json);
 }
