@@ -1,0 +1,209 @@
+import { UserError } from '../errors.js';
+import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, QuestionSide } from '../model/diff-report.js';
+import type { Report, ReportCapability } from '../model/report.js';
+
+/** Floating-point noise never turns a change into a regression (SPEC §5 uses the same 1e-9). */
+const EPSILON = 1e-9;
+
+type Question = NonNullable<Report['questions']>[number];
+type Level = Report['levels'][number];
+
+export interface DiffOptions {
+  /** Changes within ±tolerance points count as unchanged. */
+  tolerance: number;
+  /** Compute the questions whose answers changed. */
+  detail?: boolean;
+  /** Where each side came from, for the output; defaults name the sides "before" and "after". */
+  before?: Pick<DiffSide, 'source' | 'kind'>;
+  after?: Pick<DiffSide, 'source' | 'kind'>;
+}
+
+/** Compares two reports of the same questionnaire: what both have is compared, the rest is warned about. */
+export function diffReports(before: Report, after: Report, options: DiffOptions): DiffResult {
+  if (before.questionnaire.id !== after.questionnaire.id) {
+    throw new UserError(
+      `cannot compare different questionnaires: before is "${before.questionnaire.id}", after is "${after.questionnaire.id}"`,
+      { hint: 'cxm diff compares two assessments of the same questionnaire' },
+    );
+  }
+  const tolerance = options.tolerance;
+  const warnings: string[] = [];
+  const vBefore = before.questionnaire.version;
+  const vAfter = after.questionnaire.version;
+  if (vBefore !== vAfter) {
+    warnings.push(`questionnaire versions differ (before ${vBefore}, after ${vAfter}): only what both versions have is compared`);
+  }
+
+  const beforeCaps = new Map(before.capabilities.map((c) => [c.id, c]));
+  const afterCaps = new Map(after.capabilities.map((c) => [c.id, c]));
+  const capabilities: CapabilityDiff[] = [];
+  for (const cap of after.capabilities) {
+    const old = beforeCaps.get(cap.id);
+    if (!old) warnings.push(`capability "${cap.id}" is only in the after questionnaire (${vAfter}): shown as new, not compared`);
+    capabilities.push(diffCapability(old, cap, before.levels, after.levels, tolerance));
+  }
+  for (const old of before.capabilities) {
+    if (afterCaps.has(old.id)) continue;
+    warnings.push(`capability "${old.id}" is only in the before questionnaire (${vBefore}): shown as not assessed, not compared`);
+    capabilities.push(diffCapability(old, undefined, before.levels, after.levels, tolerance));
+  }
+
+  const common = after.capabilities.filter((c) => beforeCaps.has(c.id)).map((c) => c.id);
+  const sameSets = common.length === before.capabilities.length && common.length === after.capabilities.length;
+  let overallBefore = before.overall.score;
+  let overallAfter = after.overall.score;
+  if (!sameSets) {
+    overallBefore = weightedScore(before.capabilities, common);
+    overallAfter = weightedScore(after.capabilities, common);
+    warnings.push(`overall compared over the ${common.length} ${common.length === 1 ? 'capability' : 'capabilities'} both questionnaires have`);
+  }
+  const overall = {
+    ...compare(overallBefore, overallAfter, tolerance),
+    level: levelChange(
+      sameSets ? before.overall.level : levelOf(overallBefore, before.levels),
+      sameSets ? after.overall.level : levelOf(overallAfter, after.levels),
+      before.levels,
+      after.levels,
+    ),
+    basis: sameSets ? ('reported' as const) : ('common-capabilities' as const),
+  };
+
+  const questions = diffQuestions(before, after, warnings);
+  if (options.detail) {
+    for (const [side, report] of [['before', before], ['after', after]] as const) {
+      const source = options[side]?.source ?? side;
+      if (!report.questions) warnings.push(`${source} has no per-question detail (write it with cxm score --detail --format json)`);
+    }
+  }
+
+  const count = (status: DiffStatus) => capabilities.filter((c) => c.status === status).length;
+  const regressions = capabilities.filter((c) => c.status === 'regressed').map((c) => c.id);
+  if (overall.status === 'regressed') regressions.push('overall');
+  return {
+    schemaVersion: 1,
+    questionnaire: { id: after.questionnaire.id, title: after.questionnaire.title, before: vBefore, after: vAfter },
+    tolerance,
+    levels: [...after.levels, ...before.levels.filter((l) => !after.levels.some((a) => a.id === l.id))],
+    before: side(before, options.before ?? { source: 'before', kind: 'report' }),
+    after: side(after, options.after ?? { source: 'after', kind: 'report' }),
+    overall,
+    capabilities,
+    summary: {
+      improved: count('improved'),
+      regressed: count('regressed'),
+      unchanged: count('unchanged'),
+      new: count('new'),
+      notAssessed: count('not-assessed'),
+    },
+    regressions,
+    ...(options.detail && questions ? { questions } : {}),
+    warnings,
+  };
+}
+
+function side(report: Report, info: Pick<DiffSide, 'source' | 'kind'>): DiffSide {
+  return {
+    source: info.source,
+    kind: info.kind,
+    questionnaireVersion: report.questionnaire.version,
+    generatedAt: report.generatedAt,
+    respondents: report.respondents.length,
+  };
+}
+
+function diffCapability(
+  before: ReportCapability | undefined,
+  after: ReportCapability | undefined,
+  beforeLevels: readonly Level[],
+  afterLevels: readonly Level[],
+  tolerance: number,
+): CapabilityDiff {
+  const any = after ?? before;
+  if (!any) throw new Error('diffCapability needs at least one side');
+  return {
+    id: any.id,
+    title: any.title,
+    presence: before && after ? 'both' : before ? 'before-only' : 'after-only',
+    ...compare(before?.score ?? null, after?.score ?? null, tolerance),
+    level: levelChange(before?.level ?? null, after?.level ?? null, beforeLevels, afterLevels),
+  };
+}
+
+/** Before, after, delta and status of two scores. */
+export function compare(before: number | null, after: number | null, tolerance: number) {
+  if (after === null) return { before, after, delta: null, status: 'not-assessed' as DiffStatus };
+  if (before === null) return { before, after, delta: null, status: 'new' as DiffStatus };
+  const delta = after - before;
+  const status: DiffStatus = Math.abs(delta) <= tolerance + EPSILON ? 'unchanged' : delta > 0 ? 'improved' : 'regressed';
+  return { before, after, delta, status };
+}
+
+function levelChange(before: string | null, after: string | null, beforeLevels: readonly Level[], afterLevels: readonly Level[]) {
+  const minBefore = beforeLevels.find((l) => l.id === before)?.min;
+  const minAfter = afterLevels.find((l) => l.id === after)?.min;
+  let change: 'up' | 'down' | 'same' | null = null;
+  if (minBefore !== undefined && minAfter !== undefined) change = minAfter > minBefore ? 'up' : minAfter < minBefore ? 'down' : 'same';
+  return { before, after, change };
+}
+
+/** SPEC §5: the last level whose min ≤ s + 1e-9. */
+export function levelOf(score: number | null, levels: readonly Level[]): string | null {
+  if (score === null) return null;
+  let found: string | null = null;
+  for (const level of levels) if (level.min <= score + EPSILON) found = level.id;
+  return found;
+}
+
+/** SPEC §5 overall score, restricted to the capabilities in `ids`. */
+function weightedScore(capabilities: readonly ReportCapability[], ids: readonly string[]): number | null {
+  let sum = 0;
+  let weights = 0;
+  for (const cap of capabilities) {
+    if (cap.score === null || !ids.includes(cap.id)) continue;
+    sum += cap.weight * cap.score;
+    weights += cap.weight;
+  }
+  return weights > 0 ? sum / weights : null;
+}
+
+/** Changed questions both sides have; warns about questions on one side only. Undefined without detail on both sides. */
+function diffQuestions(before: Report, after: Report, warnings: string[]): QuestionDiff[] | undefined {
+  if (!before.questions || !after.questions) return undefined;
+  const beforeQs = new Map(before.questions.map((q) => [q.id, q]));
+  const afterIds = new Set(after.questions.map((q) => q.id));
+  const changed: QuestionDiff[] = [];
+  for (const q of after.questions) {
+    const old = beforeQs.get(q.id);
+    if (!old) {
+      warnings.push(`question "${q.id}" (${q.capability}) is only in the after questionnaire (${after.questionnaire.version}): not compared`);
+      continue;
+    }
+    const b = questionSide(old);
+    const a = questionSide(q);
+    if (!hasChanged(old, q, b, a)) continue;
+    const delta = b.score !== null && a.score !== null ? a.score - b.score : null;
+    changed.push({ id: q.id, capability: q.capability, text: q.text, before: b, after: a, delta });
+  }
+  for (const old of before.questions) {
+    if (!afterIds.has(old.id)) {
+      warnings.push(`question "${old.id}" (${old.capability}) is only in the before questionnaire (${before.questionnaire.version}): not compared`);
+    }
+  }
+  return changed;
+}
+
+function questionSide(q: Question): QuestionSide {
+  const base = { score: q.score, respondents: q.answers.length, counted: q.counted };
+  const only = q.answers.length === 1 ? q.answers[0] : undefined;
+  if (!only) return base;
+  return { ...base, value: only.value, hidden: only.hidden, ...(only.note !== undefined ? { note: only.note } : {}) };
+}
+
+function hasChanged(old: Question, q: Question, b: QuestionSide, a: QuestionSide): boolean {
+  if ((b.score === null) !== (a.score === null)) return true;
+  if (b.score !== null && a.score !== null && Math.abs(a.score - b.score) > EPSILON) return true;
+  if (old.counted !== q.counted || old.notApplicable !== q.notApplicable || old.hidden !== q.hidden || old.unanswered !== q.unanswered) {
+    return true;
+  }
+  return b.value !== a.value || b.note !== a.note || b.hidden !== a.hidden;
+}
