@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { ExitError, InvalidInputError, UserError } from './errors.js';
+import { renderProblems } from './report/problems.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
 
@@ -148,10 +149,7 @@ function exitCodeFor(error: unknown): number {
   }
   if (error instanceof ExitError) return error.exitCode;
   if (error instanceof InvalidInputError) {
-    for (const p of error.problems) {
-      const where = `${p.file}:${p.line}:${p.column}`;
-      process.stderr.write(p.path === '' ? `${where} ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n` : `${where} ${p.path}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}\n`);
-    }
+    process.stderr.write(renderProblems(error.problems));
     return error.exitCode;
   }
   if (error instanceof UserError) {

@@ -3,6 +3,7 @@ import { InvalidInputError } from '../errors.js';
 import { answerFileSchema, type AnswerFile } from '../model/answers.js';
 import { checkAnswers } from '../model/check-answers.js';
 import type { Problem } from '../model/problem.js';
+import { asRecord } from '../model/questionnaire-view.js';
 import { findingsFromZod } from '../model/zod-findings.js';
 import { bundledIds } from './bundled.js';
 import { displayPath, loadQuestionnaireFile, resolveQuestionnaireRef, type LoadedQuestionnaire } from './load-questionnaire.js';
@@ -26,20 +27,23 @@ export async function loadAnswerFile(path: string): Promise<LoadedAnswers> {
 /** Validates a parsed answer file and the questionnaire it names; throws with every problem found. */
 export async function validateAnswerSource(source: SourceFile, path: string): Promise<LoadedAnswers> {
   const parsed = answerFileSchema.safeParse(source.data);
-  if (!parsed.success) throw new InvalidInputError(findingsFromZod(parsed.error.issues, source.data).map(source.locate));
-  const answers = parsed.data;
-  const questionnairePath = resolveQuestionnaireRef(answers.questionnaire, dirname(path));
-  if (!questionnairePath) {
-    throw new InvalidInputError([
-      source.locate({
+  const findings = parsed.success ? [] : findingsFromZod(parsed.error.issues, source.data);
+  const ref = asRecord(source.data)?.questionnaire;
+  let questionnaire: LoadedQuestionnaire | undefined;
+  if (typeof ref === 'string' && ref !== '') {
+    const questionnairePath = resolveQuestionnaireRef(ref, dirname(path));
+    if (questionnairePath) {
+      questionnaire = await loadQuestionnaireFile(questionnairePath);
+      findings.push(...checkAnswers(questionnaire.questionnaire, source.data));
+    } else {
+      findings.push({
         path: ['questionnaire'],
         severity: 'error',
-        message: `questionnaire "${answers.questionnaire}" not found (bundled: ${bundledIds().join(', ')}; a path is relative to the answer file)`,
-      }),
-    ]);
+        message: `questionnaire "${ref}" not found (bundled: ${bundledIds().join(', ')}; a path is relative to the answer file)`,
+      });
+    }
   }
-  const questionnaire = await loadQuestionnaireFile(questionnairePath);
-  const problems = checkAnswers(questionnaire.questionnaire, answers).map(source.locate);
-  if (problems.some((p) => p.severity === 'error')) throw new InvalidInputError(problems);
-  return { answers, path, questionnaire, warnings: problems };
+  const problems = findings.map(source.locate);
+  if (!parsed.success || !questionnaire || problems.some((p) => p.severity === 'error')) throw new InvalidInputError(problems);
+  return { answers: parsed.data, path, questionnaire, warnings: problems };
 }

@@ -49,14 +49,16 @@ export function parseSource(bytes: Uint8Array, file: string): SourceResult {
     return { file, line, column, path: '', message, severity: 'error' };
   };
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, problems: [problemAt('', 0, 'file is too large')] };
-  const nul = bytes.indexOf(0);
   let text: string;
   try {
-    if (nul !== -1) throw new Error('binary');
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, problems: [problemAt('', 0, 'not a text file (binary or not UTF-8)')] };
+    // Decode again leniently only to point at the first undecodable byte.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    return { ok: false, problems: [problemAt(lenient, Math.max(0, lenient.indexOf('\uFFFD')), 'not UTF-8 text (a binary file or another encoding)')] };
   }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return { ok: false, problems: [problemAt(text, nul, 'not a text file (contains NUL bytes)')] };
   const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');

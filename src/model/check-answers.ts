@@ -1,13 +1,22 @@
-import { NOT_APPLICABLE, normalizeAnswer, type AnswerFile } from './answers.js';
+import { NOT_APPLICABLE } from './answers.js';
 import type { Finding } from './problem.js';
 import type { Questionnaire } from './questionnaire.js';
+import { asRecord } from './questionnaire-view.js';
 
-/** Checks an answer file against its questionnaire (SPEC §4). */
-export function checkAnswers(q: Questionnaire, answers: AnswerFile): Finding[] {
+/**
+ * Checks an answer file against its questionnaire (SPEC §4). It reads the raw data tolerantly, so
+ * it also runs when the schema failed and every problem of the file is reported at once.
+ */
+export function checkAnswers(q: Questionnaire, data: unknown): Finding[] {
+  const answers = {
+    questionnaireVersion: asRecord(data)?.questionnaireVersion,
+    lang: asRecord(data)?.lang,
+    answers: asRecord(asRecord(data)?.answers) ?? {},
+  };
   const findings: Finding[] = [];
   const questions = new Map(q.capabilities.flatMap((c) => c.questions.map((question) => [question.id, question])));
 
-  if (answers.questionnaireVersion !== undefined && answers.questionnaireVersion !== q.version) {
+  if (typeof answers.questionnaireVersion === 'string' && answers.questionnaireVersion !== q.version) {
     findings.push({
       path: ['questionnaireVersion'],
       severity: 'warning',
@@ -15,7 +24,7 @@ export function checkAnswers(q: Questionnaire, answers: AnswerFile): Finding[] {
     });
   }
   const languages = q.languages ?? ['en'];
-  if (answers.lang !== undefined && !languages.includes(answers.lang)) {
+  if (typeof answers.lang === 'string' && !languages.includes(answers.lang)) {
     findings.push({ path: ['lang'], severity: 'warning', message: `"${answers.lang}" is not a language of the questionnaire (${languages.join(', ')})` });
   }
 
@@ -25,11 +34,12 @@ export function checkAnswers(q: Questionnaire, answers: AnswerFile): Finding[] {
       findings.push({ path: ['answers', id], target: 'key', severity: 'error', message: `unknown question "${id}"${suggest(id, questions.keys())}` });
       continue;
     }
-    const { value } = normalizeAnswer(entry);
-    const valuePath = typeof entry === 'object' ? ['answers', id, 'value'] : ['answers', id];
+    const isObject = asRecord(entry) !== undefined;
+    const value = isObject ? asRecord(entry)?.value : entry;
+    const valuePath = isObject ? ['answers', id, 'value'] : ['answers', id];
     if (value === NOT_APPLICABLE) {
       if (question.allowNA === false) findings.push({ path: valuePath, severity: 'error', message: `"n/a" is not allowed for ${id}` });
-    } else if (value !== undefined) {
+    } else if (typeof value === 'number') {
       const scale = q.scales[question.scale];
       const values = scale?.options.map((o) => o.value) ?? [];
       if (!values.includes(value)) {

@@ -5,7 +5,7 @@ export const itemIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, ".", "_" or "-"');
 
-const positiveWeight = z.number().positive().meta({ description: 'Relative weight, > 0. Default 1.' });
+const positiveWeight = z.number().positive('must be greater than 0').meta({ description: 'Relative weight, > 0. Default 1.' });
 
 export const scaleOptionSchema = z.strictObject({
   value: z.number().meta({ description: 'The numeric value recorded for this option; unique within the scale.' }),

@@ -16,11 +16,10 @@ function findingsFromIssue(issue: Issue, base: DataPath, data: unknown): Finding
     case 'invalid_key':
       return [{ path, target: 'key', severity: 'error', message: `invalid key "${String(path[path.length - 1])}": ${lowerFirst(issue.issues[0]?.message ?? issue.message)}` }];
     case 'invalid_type':
-      if (path.length > 0 && valueAt(data, path) === undefined && isRecord(valueAt(data, path.slice(0, -1)))) {
-        return [{ path, severity: 'error', message: `missing required key "${String(path[path.length - 1])}"` }];
-      }
+      if (isMissingKey(data, path)) return [missingKey(path)];
       return [{ path, severity: 'error', message: `expected ${typeName(issue.expected)}, found ${describe(valueAt(data, path))}` }];
     case 'invalid_union': {
+      if (isMissingKey(data, path)) return [missingKey(path)];
       // When one branch got past the type check, its deeper issues say what is really wrong.
       const deeper = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
       if (deeper) return deeper.flatMap((i) => findingsFromIssue(i, path, data));
@@ -38,6 +37,7 @@ function expectedOf(issue: Issue): string[] {
   if (issue.path.length > 0) return [];
   if (issue.code === 'invalid_type') return [typeName(issue.expected)];
   if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v));
+  if (issue.code === 'invalid_union') return issue.errors.flatMap((branch) => branch.flatMap(expectedOf));
   return [];
 }
 
@@ -59,8 +59,14 @@ function valueAt(data: unknown, path: DataPath): unknown {
   return current;
 }
 
-function isRecord(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+function isMissingKey(data: unknown, path: DataPath): boolean {
+  if (path.length === 0 || valueAt(data, path) !== undefined) return false;
+  const parent = valueAt(data, path.slice(0, -1));
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent);
+}
+
+function missingKey(path: DataPath): Finding {
+  return { path, severity: 'error', message: `missing required key "${String(path[path.length - 1])}"` };
 }
 
 export function describe(value: unknown): string {
