@@ -1,0 +1,6 @@
+export interface RenderOptions {
+  color: boolean;
+  width: number;
+  lang: string;
+  detail: boolean;
+}
