@@ -69,6 +69,11 @@ export const reportSchema = z
     notAssessed: z.array(z.string()).meta({ description: 'Capabilities without a score, left out of the roadmap.' }),
     gates: z.array(z.object({ rule: z.string(), passed: z.boolean(), detail: z.string() })),
     warnings: z.array(z.string()),
+    spreadThreshold: z
+      .number()
+      .min(0)
+      .optional()
+      .meta({ description: 'Spread in points from which a capability is flagged as a disagreement (--spread; default 25).' }),
     questions: z.array(reportQuestionSchema).optional().meta({ description: 'Per-question detail (with --detail).' }),
   })
   .meta({ title: 'cxm report', description: 'The JSON report of `cxm score --format json` (SPEC §7).' });

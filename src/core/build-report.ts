@@ -1,0 +1,129 @@
+import type { Report, ReportCapability } from '../model/report.js';
+import { localize } from '../model/text.js';
+import { evaluateGates, type GateRule } from './gates.js';
+import { levelIndexOf, reaches } from './levels.js';
+import type { MergeResult } from './merge.js';
+import type { IndexedQuestionnaire } from './questionnaire-index.js';
+import { planRoadmap } from './roadmap.js';
+
+export const DEFAULT_SPREAD = 25;
+
+export interface BuildReportOptions {
+  /** Report language; default the questionnaire's default language. */
+  lang?: string | undefined;
+  /** Target level id overriding the questionnaire's; check it first with `resolveTarget`. */
+  target?: string | undefined;
+  /** Spread that flags a disagreement (points, default 25). */
+  spread?: number | undefined;
+  detail?: boolean | undefined;
+  gates?: readonly GateRule[] | undefined;
+  warnings?: readonly string[] | undefined;
+  generatedAt?: Date | undefined;
+}
+
+/** The target level index: the given id, else the questionnaire's target; undefined for an unknown id. */
+export function resolveTarget(index: IndexedQuestionnaire, target: string | undefined): number | undefined {
+  return target === undefined ? index.targetLevel : index.levelById.get(target);
+}
+
+/** The JSON report contract (SPEC §7) from a finished merge. */
+export function buildReport(merged: MergeResult, options: BuildReportOptions = {}): Report {
+  const { index } = merged;
+  const q = index.questionnaire;
+  const lang = options.lang ?? index.defaultLang;
+  const text = (t: Parameters<typeof localize>[0]) => localize(t, lang, index.defaultLang);
+  const target = resolveTarget(index, options.target);
+  if (target === undefined) throw new Error(`unknown target level "${options.target}"`);
+  const threshold = options.spread ?? DEFAULT_SPREAD;
+  const levelId = (i: number) => index.levels[i]?.id ?? null;
+
+  const capabilities = q.capabilities.map((cap, c): ReportCapability => {
+    const { score, coverage } = merged.capabilities[c] ?? { score: null, coverage: 0 };
+    const level = levelIndexOf(score, index.levels);
+    const own = merged.respondents.map((r) => ({
+      ...(r.name !== undefined && { name: r.name }),
+      ...(r.role !== undefined && { role: r.role }),
+      file: r.file,
+      score: r.capabilityScores[c] ?? null,
+    }));
+    const spread = spreadOf(own.map((r) => r.score));
+    const current = levelId(level);
+    return {
+      id: cap.id,
+      title: text(cap.title),
+      weight: cap.weight ?? 1,
+      requires: cap.requires ?? [],
+      score,
+      level: current,
+      coverage,
+      respondents: own,
+      spread,
+      disagreement: spread !== null && reaches(spread, threshold),
+      nextSteps: current !== null && level < target ? (cap.recommendations?.[current] ?? []).map(text) : [],
+    };
+  });
+
+  const roadmap = planRoadmap(
+    capabilities.map((c) => ({ id: c.id, score: c.score, level: levelIndexOf(c.score, index.levels), requires: c.requires })),
+    target,
+  ).map(({ phase, steps }) => ({
+    phase,
+    steps: steps.map((s) => {
+      const fromLevel = levelId(s.fromLevel) ?? '';
+      const recommendations = q.capabilities[index.capabilityById.get(s.capability) ?? -1]?.recommendations;
+      return { capability: s.capability, fromLevel, toLevel: levelId(s.toLevel) ?? '', actions: (recommendations?.[fromLevel] ?? []).map(text) };
+    }),
+  }));
+
+  const overallScore = merged.overall.score;
+  return {
+    schemaVersion: 1,
+    generatedAt: (options.generatedAt ?? new Date()).toISOString(),
+    lang,
+    questionnaire: { id: q.id, version: q.version, title: text(q.title) },
+    target: levelId(target) ?? '',
+    levels: q.levels.map((l) => ({ id: l.id, min: l.min, label: text(l.label) })),
+    respondents: merged.respondents.map((r) => ({
+      ...(r.name !== undefined && { name: r.name }),
+      ...(r.role !== undefined && { role: r.role }),
+      ...(r.organization !== undefined && { organization: r.organization }),
+      file: r.file,
+    })),
+    overall: { score: overallScore, level: levelId(levelIndexOf(overallScore, index.levels)), coverage: merged.overall.coverage },
+    capabilities,
+    byRole: Object.fromEntries(
+      merged.byRole.map(({ role, capabilities: scores }) => [role, Object.fromEntries(q.capabilities.map((cap, c) => [cap.id, scores[c] ?? null]))]),
+    ),
+    roadmap,
+    notAssessed: capabilities.filter((c) => c.score === null).map((c) => c.id),
+    gates: evaluateGates(index, options.gates ?? [], { overall: overallScore, capabilities }),
+    warnings: [...(options.warnings ?? [])],
+    spreadThreshold: threshold,
+    ...(options.detail && { questions: detailRows(merged, text) }),
+  };
+}
+
+/** Max − min of the respondents' own scores; null with fewer than two scores. */
+export function spreadOf(scores: readonly (number | null)[]): number | null {
+  let min = Infinity;
+  let max = -Infinity;
+  let n = 0;
+  for (const s of scores) {
+    if (s === null) continue;
+    n++;
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  return n >= 2 ? max - min : null;
+}
+
+function detailRows(merged: MergeResult, text: (t: Parameters<typeof localize>[0]) => string): NonNullable<Report['questions']> {
+  const q = merged.index.questionnaire;
+  return q.capabilities.flatMap((cap) =>
+    cap.questions.map((question) => {
+      const i = merged.index.questionById.get(question.id) ?? -1;
+      const summary = merged.questions[i] ?? { score: null, counted: 0, notApplicable: 0, hidden: 0, unanswered: 0 };
+      return { id: question.id, capability: cap.id, text: text(question.text), ...summary, answers: merged.answers?.[i] ?? [] };
+    }),
+  );
+}

@@ -1,0 +1,193 @@
+import { normalizeAnswer, type AnswerEntry } from '../model/answers.js';
+import type { Questionnaire } from '../model/questionnaire.js';
+import { indexQuestionnaire, type IndexedQuestionnaire } from './questionnaire-index.js';
+import { scoreQuestions, scoreRespondent, type RespondentScore, type ScoreSet } from './score-respondent.js';
+import { COUNTED, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED, type ClassifiedAnswers } from './visibility.js';
+
+export interface RespondentInput {
+  /** The answer file, as the user named it. */
+  file: string;
+  name?: string | undefined;
+  role?: string | undefined;
+  organization?: string | undefined;
+  answers: Readonly<Record<string, AnswerEntry>>;
+}
+
+/** What is kept of each respondent: who it is and its own capability scores, not its answers. */
+export interface RespondentSummary {
+  file: string;
+  name?: string;
+  role?: string;
+  organization?: string;
+  /** Per capability, in questionnaire order; null where nothing was counted. */
+  capabilityScores: (number | null)[];
+  overall: number | null;
+}
+
+export interface QuestionSummary {
+  /** Mean q × 100 over the respondents who counted the question; null when none did. */
+  score: number | null;
+  counted: number;
+  notApplicable: number;
+  hidden: number;
+  unanswered: number;
+}
+
+export interface DetailAnswer {
+  file: string;
+  value: number | 'n/a' | null;
+  normalized: number | null;
+  hidden: boolean;
+  note?: string;
+}
+
+export interface MergeResult extends ScoreSet {
+  index: IndexedQuestionnaire;
+  respondents: RespondentSummary[];
+  questions: QuestionSummary[];
+  /** Per role (sorted by name): capability scores merged within the role. */
+  byRole: { role: string; capabilities: (number | null)[] }[];
+  /** Per question, every respondent's answer; only with `detail`. */
+  answers?: DetailAnswer[][];
+}
+
+export interface Accumulator {
+  /** Scores one respondent, folds it into the running totals and returns its own scores. */
+  add(respondent: RespondentInput): RespondentScore;
+  /** The merge so far; can be called again after more `add`s. */
+  finish(): MergeResult;
+}
+
+export interface AccumulatorOptions {
+  /** Keep every answer for the per-question table (memory grows with respondents × questions). */
+  detail?: boolean;
+}
+
+/**
+ * Merges respondents as running totals, so memory does not grow with the answers of thousands of
+ * files. Per question it counts how many respondents chose each scale option: the mean q is then
+ * the same whatever order the files come in, to the last bit, which a running float sum is not.
+ *
+ * Coverage of a merge = questions counted by at least one respondent / questions visible to at
+ * least one respondent (per capability and overall). For one respondent this is SPEC §5 exactly.
+ */
+export function createAccumulator(questionnaire: Questionnaire | IndexedQuestionnaire, options: AccumulatorOptions = {}): Accumulator {
+  const index = 'questionnaire' in questionnaire ? questionnaire : indexQuestionnaire(questionnaire);
+  const all = new Tally(index);
+  const roles = new Map<string, Tally>();
+  const respondents: RespondentSummary[] = [];
+  const answers = options.detail ? index.questions.map((): DetailAnswer[] => []) : undefined;
+
+  return {
+    add(respondent) {
+      const scored = scoreRespondent(index, respondent.answers);
+      all.add(scored.answers);
+      const role = respondent.role?.trim() ? respondent.role : undefined;
+      if (role !== undefined) {
+        let tally = roles.get(role);
+        if (!tally) roles.set(role, (tally = new Tally(index)));
+        tally.add(scored.answers);
+      }
+      respondents.push({
+        file: respondent.file,
+        ...(respondent.name !== undefined && { name: respondent.name }),
+        ...(role !== undefined && { role }),
+        ...(respondent.organization !== undefined && { organization: respondent.organization }),
+        capabilityScores: scored.capabilities.map((c) => c.score),
+        overall: scored.overall.score,
+      });
+      if (answers) keepDetail(index, answers, respondent, scored);
+      return scored;
+    },
+    finish() {
+      const merged = all.scores();
+      const byRole = [...roles.keys()]
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((role) => ({ role, capabilities: roles.get(role)?.scores().capabilities.map((c) => c.score) ?? [] }));
+      return { index, ...merged, respondents: [...respondents], questions: all.questionSummaries(), byRole, ...(answers && { answers }) };
+    },
+  };
+}
+
+class Tally {
+  private readonly options: Uint32Array;
+  private readonly counted: Uint32Array;
+  private readonly notApplicable: Uint32Array;
+  private readonly hidden: Uint32Array;
+  private readonly unanswered: Uint32Array;
+  private respondents = 0;
+
+  constructor(private readonly index: IndexedQuestionnaire) {
+    const n = index.questions.length;
+    this.options = new Uint32Array(index.optionCount);
+    this.counted = new Uint32Array(n);
+    this.notApplicable = new Uint32Array(n);
+    this.hidden = new Uint32Array(n);
+    this.unanswered = new Uint32Array(n);
+  }
+
+  add({ status, option }: ClassifiedAnswers): void {
+    this.respondents++;
+    for (const question of this.index.questions) {
+      const i = question.index;
+      const s = status[i];
+      if (s === COUNTED) {
+        increment(this.counted, i);
+        increment(this.options, question.optionOffset + (option[i] ?? 0));
+      } else if (s === NOT_APPLICABLE_STATUS) increment(this.notApplicable, i);
+      else if (s === UNANSWERED) increment(this.unanswered, i);
+      else if (s === HIDDEN) increment(this.hidden, i);
+    }
+  }
+
+  /** Per question, the mean q over the respondents who counted it; NaN where none did. */
+  meanQ(): Float64Array {
+    const q = new Float64Array(this.index.questions.length).fill(NaN);
+    for (const question of this.index.questions) {
+      const count = this.counted[question.index] ?? 0;
+      if (count === 0) continue;
+      let sum = 0;
+      question.normalized.forEach((value, k) => {
+        sum += (this.options[question.optionOffset + k] ?? 0) * value;
+      });
+      q[question.index] = sum / count;
+    }
+    return q;
+  }
+
+  scores(): ScoreSet {
+    const visible = new Uint8Array(this.index.questions.length);
+    for (let i = 0; i < visible.length; i++) visible[i] = (this.hidden[i] ?? 0) < this.respondents ? 1 : 0;
+    return scoreQuestions(this.index, this.meanQ(), visible);
+  }
+
+  questionSummaries(): QuestionSummary[] {
+    const q = this.meanQ();
+    return this.index.questions.map(({ index: i }) => ({
+      score: Number.isNaN(q[i]) ? null : 100 * (q[i] ?? 0),
+      counted: this.counted[i] ?? 0,
+      notApplicable: this.notApplicable[i] ?? 0,
+      hidden: this.hidden[i] ?? 0,
+      unanswered: this.unanswered[i] ?? 0,
+    }));
+  }
+}
+
+function keepDetail(index: IndexedQuestionnaire, answers: DetailAnswer[][], respondent: RespondentInput, scored: RespondentScore): void {
+  for (const question of index.questions) {
+    const i = question.index;
+    const given = normalizeAnswer(Object.hasOwn(respondent.answers, question.id) ? respondent.answers[question.id] : undefined);
+    const q = scored.q[i] ?? NaN;
+    answers[i]?.push({
+      file: respondent.file,
+      value: given.value ?? null,
+      normalized: Number.isNaN(q) ? null : q,
+      hidden: scored.answers.status[i] === HIDDEN,
+      ...(given.note !== undefined && { note: given.note }),
+    });
+  }
+}
+
+function increment(counts: Uint32Array, i: number): void {
+  counts[i] = (counts[i] ?? 0) + 1;
+}

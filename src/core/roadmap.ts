@@ -1,0 +1,52 @@
+export interface RoadmapInput {
+  id: string;
+  score: number | null;
+  /** Current level index; ignored when there is no score. */
+  level: number;
+  requires: readonly string[];
+}
+
+export interface PlannedStep {
+  capability: string;
+  /** Level indices: each step raises a capability by exactly one level. */
+  fromLevel: number;
+  toLevel: number;
+}
+
+export interface PlannedPhase {
+  phase: number;
+  steps: PlannedStep[];
+}
+
+/**
+ * SPEC §6. In each phase every scored capability below `target` advances one level, unless a
+ * prerequisite that is itself below target stands, at the start of the phase, lower than the level
+ * the capability would reach. Unscored capabilities neither advance nor block. Within a phase, steps
+ * go by score ascending, then questionnaire order (the order of `capabilities`).
+ */
+export function planRoadmap(capabilities: readonly RoadmapInput[], target: number): PlannedPhase[] {
+  const scored = capabilities.filter((c) => c.score !== null);
+  const planned = new Map(scored.map((c) => [c.id, c.level]));
+  const order = new Map(capabilities.map((c, i) => [c.id, i]));
+  const phases: PlannedPhase[] = [];
+
+  for (;;) {
+    const start = new Map(planned);
+    const steps: (PlannedStep & { score: number })[] = [];
+    for (const cap of scored) {
+      const from = start.get(cap.id) ?? cap.level;
+      if (from >= target) continue;
+      const to = from + 1;
+      const blocked = cap.requires.some((req) => {
+        const reqLevel = start.get(req);
+        return reqLevel !== undefined && reqLevel < target && reqLevel < to;
+      });
+      if (blocked) continue;
+      planned.set(cap.id, to);
+      steps.push({ capability: cap.id, fromLevel: from, toLevel: to, score: cap.score ?? 0 });
+    }
+    if (steps.length === 0) return phases;
+    steps.sort((a, b) => a.score - b.score || (order.get(a.capability) ?? 0) - (order.get(b.capability) ?? 0));
+    phases.push({ phase: phases.length + 1, steps: steps.map(({ capability, fromLevel, toLevel }) => ({ capability, fromLevel, toLevel })) });
+  }
+}

@@ -1,0 +1,76 @@
+import type { AnswerEntry } from '../model/answers.js';
+import type { IndexedQuestionnaire } from './questionnaire-index.js';
+import { classifyAnswers, COUNTED, HIDDEN, type ClassifiedAnswers } from './visibility.js';
+
+export interface ScoreWithCoverage {
+  /** 0-100, or null when nothing was counted (never 0). */
+  score: number | null;
+  /** Counted / visible questions, 0-1; 0 when nothing is visible. */
+  coverage: number;
+}
+
+export interface ScoreSet {
+  capabilities: ScoreWithCoverage[];
+  overall: ScoreWithCoverage;
+}
+
+export interface RespondentScore extends ScoreSet {
+  answers: ClassifiedAnswers;
+  /** Per question: q in 0…1, NaN when not counted. */
+  q: Float64Array;
+}
+
+/** One respondent's scores (SPEC §5). */
+export function scoreRespondent(index: IndexedQuestionnaire, answers: Readonly<Record<string, AnswerEntry>>): RespondentScore {
+  const classified = classifyAnswers(index, answers);
+  const q = new Float64Array(index.questions.length).fill(NaN);
+  const visible = new Uint8Array(index.questions.length);
+  for (const question of index.questions) {
+    const i = question.index;
+    visible[i] = classified.status[i] === HIDDEN ? 0 : 1;
+    if (classified.status[i] === COUNTED) q[i] = question.normalized[classified.option[i] ?? -1] ?? NaN;
+  }
+  return { ...scoreQuestions(index, q, visible), answers: classified, q };
+}
+
+/**
+ * Capability and overall scores from per-question q (NaN: not counted) and visibility. One
+ * respondent and a merge of many both come through here, so a merge of one equals that respondent.
+ */
+export function scoreQuestions(index: IndexedQuestionnaire, q: Float64Array, visible: Uint8Array): ScoreSet {
+  let countedAll = 0;
+  let visibleAll = 0;
+  let overallSum = 0;
+  let overallWeight = 0;
+  const capabilities = index.capabilities.map((cap): ScoreWithCoverage => {
+    let sum = 0;
+    let weights = 0;
+    let counted = 0;
+    let shown = 0;
+    for (const i of cap.questions) {
+      if (visible[i]) shown++;
+      const value = q[i] ?? NaN;
+      if (Number.isNaN(value)) continue;
+      const weight = index.questions[i]?.weight ?? 1;
+      sum += weight * value;
+      weights += weight;
+      counted++;
+    }
+    countedAll += counted;
+    visibleAll += shown;
+    if (counted === 0) return { score: null, coverage: ratio(counted, shown) };
+    // Averaging fractions and scaling last keeps every score ≤ 100 despite rounding.
+    const fraction = sum / weights;
+    overallSum += cap.weight * fraction;
+    overallWeight += cap.weight;
+    return { score: 100 * fraction, coverage: ratio(counted, shown) };
+  });
+  return {
+    capabilities,
+    overall: { score: overallWeight > 0 ? 100 * (overallSum / overallWeight) : null, coverage: ratio(countedAll, visibleAll) },
+  };
+}
+
+function ratio(counted: number, visible: number): number {
+  return visible > 0 ? counted / visible : 0;
+}
