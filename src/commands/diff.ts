@@ -1,5 +1,119 @@
-import { UserError } from '../errors.js';
-// Placeholder until the `cxm diff` issue lands.
-export async function diffCommand(_before: string, _after: string, _options: Record<string, unknown>): Promise<void> {
-  throw new UserError('cxm diff is not available yet');
+import { diffReports } from '../core/diff.js';
+import { ExitError, UserError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { loadSide } from '../io/load-side.js';
+import type { DiffReport } from '../model/diff-report.js';
+import { languageCodeSchema } from '../model/text.js';
+import { shouldUseColor } from '../report/color.js';
+import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
+
+export const DIFF_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+type DiffRenderer = (diff: DiffReport, options: DiffRenderOptions) => string;
+
+/** Each format loads only when asked for. */
+const renderers: Record<DiffFormat, () => Promise<DiffRenderer>> = {
+  text: async () => (await import('../report/diff-text.js')).renderDiffText,
+  json: async () => (await import('../report/diff-json.js')).renderDiffJson,
+  markdown: async () => (await import('../report/diff-markdown.js')).renderDiffMarkdown,
+  html: async () => (await import('../report/diff-html.js')).renderDiffHtml,
+};
+
+export interface DiffCommandOptions {
+  format: DiffFormat;
+  out: string | undefined;
+  lang: string | undefined;
+  tolerance: number;
+  detail: boolean;
+  failOnRegression: boolean;
+  quiet: boolean;
+  color: boolean;
+}
+
+/** `cxm diff`: both sides loaded (exit 2 on bad input), the diff printed or written, then the regression gate (exit 1). */
+export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<void> {
+  const options = parseDiffOptions(rawOptions);
+  const before = await loadSide(beforePath, { lang: options.lang });
+  // Without --lang, the after side is scored in the before side's language so that both read alike.
+  const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });
+  const diff = diffReports(before.report, after.report, {
+    tolerance: options.tolerance,
+    detail: options.detail,
+    before: { source: before.source, kind: before.kind },
+    after: { source: after.source, kind: after.kind },
+  });
+  await writeOutputs(diff, options, options.lang ?? after.report.lang);
+  if (options.failOnRegression && diff.regressions.length > 0) {
+    process.stderr.write(`cxm: ${diff.regressions.length} regression(s) beyond ±${diff.tolerance} points:\n`);
+    for (const line of regressionLines(diff)) process.stderr.write(`  regressed: ${line}\n`);
+    throw new ExitError(1);
+  }
+}
+
+async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang: string): Promise<void> {
+  const screen: DiffRenderOptions = {
+    color: shouldUseColor({ color: options.color }),
+    width: process.stdout.columns ?? 80,
+    lang,
+    detail: options.detail,
+  };
+  const render = await renderers[options.format]();
+  let textOnScreen = false;
+  if (options.out !== undefined) {
+    try {
+      await writeFileAtomic(options.out, render(diff, { ...screen, color: false, width: 80 }));
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      throw new UserError(`cannot write ${options.out} (${reason})`);
+    }
+    if (!options.quiet) {
+      const renderText = await renderers.text();
+      process.stdout.write(renderText(diff, screen));
+      textOnScreen = true;
+      process.stderr.write(`cxm: wrote ${options.out}\n`);
+    }
+  } else if (!options.quiet || options.format !== 'text') {
+    // --quiet silences the text summary; a format asked for on stdout is the output itself.
+    process.stdout.write(render(diff, { ...screen, color: options.format === 'text' && screen.color }));
+    textOnScreen = options.format === 'text';
+  }
+  if (!textOnScreen && !options.quiet) for (const warning of diff.warnings) process.stderr.write(`warning: ${warning}\n`);
+}
+
+/** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */
+export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptions {
+  const format = stringOption(raw, 'format') ?? 'text';
+  if (!isDiffFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${DIFF_FORMATS.join(', ')})`);
+  const lang = stringOption(raw, 'lang');
+  if (lang !== undefined && !languageCodeSchema.safeParse(lang).success) {
+    throw new UserError(`--lang: "${lang}" is not a language code`, { hint: 'for example en or ja' });
+  }
+  const out = stringOption(raw, 'out');
+  if (out === '') throw new UserError('--out: expected a file name');
+  const toleranceText = stringOption(raw, 'tolerance') ?? '0.5';
+  const tolerance = toleranceText.trim() === '' ? NaN : Number(toleranceText);
+  if (!Number.isFinite(tolerance) || tolerance < 0) {
+    throw new UserError(`--tolerance: expected a number of points ≥ 0, found "${toleranceText}"`);
+  }
+  return {
+    format,
+    out,
+    lang,
+    tolerance,
+    detail: raw.detail === true,
+    failOnRegression: raw.failOnRegression === true,
+    quiet: raw.quiet === true,
+    color: raw.color !== false,
+  };
+}
+
+function isDiffFormat(format: string): format is DiffFormat {
+  return (DIFF_FORMATS as readonly string[]).includes(format);
+}
+
+function stringOption(raw: Record<string, unknown>, key: string): string | undefined {
+  const value = raw[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new UserError(`--${key}: expected a value`);
+  return value;
 }

@@ -76,6 +76,11 @@ export function diffReports(before: Report, after: Report, options: DiffOptions)
     }
   }
 
+  // The sides' own warnings (an unfinished assessment, a language fallback…) still matter here.
+  for (const [name, report] of [['before', before], ['after', after]] as const) {
+    warnings.push(...report.warnings.map((w) => `${name}: ${w}`));
+  }
+
   const count = (status: DiffStatus) => capabilities.filter((c) => c.status === status).length;
   const regressions = capabilities.filter((c) => c.status === 'regressed').map((c) => c.id);
   if (overall.status === 'regressed') regressions.push('overall');

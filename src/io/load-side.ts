@@ -1,0 +1,52 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InvalidInputError } from '../errors.js';
+import { reportSchema, type Report } from '../model/report.js';
+import { findingsFromZod } from '../model/zod-findings.js';
+import { displayPath } from './load-questionnaire.js';
+import { scoreAnswerPaths } from './score-files.js';
+import { readSourceFile } from './yaml-source.js';
+
+export interface LoadSideOptions {
+  /** Language of the texts when the side is scored from answer files. */
+  lang?: string | undefined;
+}
+
+export interface LoadedSide {
+  report: Report;
+  kind: 'answers' | 'report';
+  /** The path as given on the command line. */
+  source: string;
+}
+
+/**
+ * One side of `cxm diff`: a JSON report written by `cxm score` (a file with `schemaVersion` and
+ * `capabilities`), validated with its line:column problems; else answer files scored with per-question detail.
+ */
+export async function loadSide(path: string, options: LoadSideOptions = {}): Promise<LoadedSide> {
+  if (await isFile(path)) {
+    const absolute = resolve(path);
+    const read = await readSourceFile(absolute, displayPath(absolute));
+    if (!read.ok) throw new InvalidInputError(read.problems);
+    if (isReportData(read.source.data)) {
+      const parsed = reportSchema.safeParse(read.source.data);
+      if (!parsed.success) throw new InvalidInputError(findingsFromZod(parsed.error.issues, read.source.data).map(read.source.locate));
+      return { report: parsed.data, kind: 'report', source: path };
+    }
+  }
+  // Answers get the scorer's own errors: not found, invalid answers (located), mixed questionnaires.
+  const { report } = await scoreAnswerPaths([path], { lang: options.lang, detail: true });
+  return { report, kind: 'answers', source: path };
+}
+
+function isReportData(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && 'schemaVersion' in data && 'capabilities' in data;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,214 @@
+import stringWidth from 'string-width';
+import type { DiffReport, DiffStatus } from '../model/diff-report.js';
+import {
+  diffLabels,
+  formatAnswer,
+  formatDelta,
+  formatLevelChange,
+  formatScore,
+  statusArrow,
+  statusLabel,
+  type DiffRenderOptions,
+} from './diff-format.js';
+import { toSingleLine } from './wrap.js';
+
+/** One self-contained page (no network: inline CSS and SVG), light and A4-friendly for printing. */
+export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): string {
+  const t = diffLabels(options.lang);
+  const e = escapeHtml;
+  const title = `${t.heading}: ${diff.questionnaire.title}`;
+  const sides = (['before', 'after'] as const).map((side) => diff[side]);
+  const row = (label: string, cells: string[]) => `<tr><th scope="row">${e(label)}</th>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const change = (status: DiffStatus, delta: number | null) =>
+    `<span class="${status}">${status === 'new' || status === 'not-assessed' ? statusArrow[status] : `${statusArrow[status]} ${formatDelta(delta)}`}</span>`;
+
+  const capRows = diff.capabilities.map(
+    (c) =>
+      `<tr><td>${e(c.title)}</td><td class="num">${formatScore(c.before)}</td><td class="num">${formatScore(c.after)}</td>` +
+      `<td class="num">${change(c.status, c.delta)}</td><td>${e(formatLevelChange(diff, c.level))}</td>` +
+      `<td><span class="${c.status}">${e(statusLabel(c.status, options.lang))}</span></td></tr>`,
+  );
+  const o = diff.overall;
+  const mark = o.basis === 'common-capabilities' ? '*' : '';
+  capRows.push(
+    `<tr class="overall"><th scope="row">${e(t.overall)}${mark}</th><td class="num">${formatScore(o.before)}</td><td class="num">${formatScore(o.after)}</td>` +
+      `<td class="num">${change(o.status, o.delta)}</td><td>${e(formatLevelChange(diff, o.level))}</td>` +
+      `<td><span class="${o.status}">${e(statusLabel(o.status, options.lang))}</span></td></tr>`,
+  );
+  const s = diff.summary;
+  const counts = (['improved', 'regressed', 'unchanged', 'new', 'not-assessed'] as const)
+    .map((st) => [st, st === 'not-assessed' ? s.notAssessed : s[st]] as const)
+    .filter(([, n]) => n > 0)
+    .map(([st, n]) => `<span class="${st}">${statusArrow[st]} ${n} ${e(statusLabel(st, options.lang))}</span>`);
+
+  const body: string[] = [
+    `<h1>${e(title)}</h1>`,
+    `<table class="sides"><thead><tr><th></th><th scope="col">${e(t.before)}</th><th scope="col">${e(t.after)}</th></tr></thead><tbody>`,
+    row(t.source, sides.map((x) => `<code>${e(x.source)}</code>`)),
+    row(t.version, sides.map((x) => e(x.questionnaireVersion))),
+    row(t.respondents, sides.map((x) => String(x.respondents))),
+    row(t.generated, sides.map((x) => e(x.generatedAt))),
+    '</tbody></table>',
+    chart(diff, options.lang),
+    `<table class="caps"><thead><tr><th scope="col">${e(t.capability)}</th><th scope="col">${e(t.before)}</th><th scope="col">${e(t.after)}</th>` +
+      `<th scope="col">${e(t.change)}</th><th scope="col">${e(t.level)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>`,
+    ...capRows,
+    '</tbody></table>',
+    mark ? `<p class="small">* ${e(t.commonBasis)}</p>` : '',
+    `<p class="summary">${counts.join(' ')} <span class="small">(${e(t.tolerance(String(diff.tolerance)))})</span></p>`,
+  ];
+
+  if (options.detail && diff.questions) {
+    body.push(`<h2>${e(t.changedAnswers)}</h2>`);
+    if (diff.questions.length === 0) body.push(`<p>${e(t.noChangedAnswers)}</p>`);
+    else {
+      body.push(
+        `<table class="questions"><thead><tr><th scope="col">id</th><th scope="col">${e(t.question)}</th><th scope="col">${e(t.before)}</th>` +
+          `<th scope="col">${e(t.after)}</th><th scope="col">${e(t.change)}</th></tr></thead><tbody>`,
+      );
+      for (const q of diff.questions) {
+        const notes = (['before', 'after'] as const)
+          .filter((side) => q[side].note !== undefined)
+          .map((side) => `<div class="note"><em>${e(t.noteOf(t[side]))}:</em> ${e(q[side].note ?? '')}</div>`);
+        const status: DiffStatus = q.delta === null || Math.abs(q.delta) < 1e-9 ? 'unchanged' : q.delta > 0 ? 'improved' : 'regressed';
+        body.push(
+          `<tr><td><code>${e(q.id)}</code></td><td>${e(q.text)}${notes.join('')}</td><td class="num">${e(formatAnswer(q.before, options.lang))}</td>` +
+            `<td class="num">${e(formatAnswer(q.after, options.lang))}</td><td class="num"><span class="${status}">${formatDelta(q.delta)}</span></td></tr>`,
+        );
+      }
+      body.push('</tbody></table>');
+    }
+  }
+  if (diff.warnings.length > 0) {
+    body.push(`<h2>${e(t.warnings)}</h2>`, `<ul class="warnings">${diff.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>`);
+  }
+
+  return `<!doctype html>
+<html lang="${e(options.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="cxm diff">
+<title>${e(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${body.filter((b) => b !== '').join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #1a1a1a; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto,
+  "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "YuGothic", Meiryo, sans-serif; }
+main { max-width: 820px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 22px; margin: 0 0 16px; }
+h2 { font-size: 17px; margin: 28px 0 8px; }
+table { border-collapse: collapse; width: 100%; margin: 12px 0; }
+th, td { border-bottom: 1px solid #ddd; padding: 5px 8px; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #999; font-weight: 600; }
+table.sides { width: auto; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+tr.overall th, tr.overall td { font-weight: 700; border-top: 2px solid #999; }
+code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
+.improved { color: #1b7f3b; } .regressed { color: #b3261e; font-weight: 600; }
+.new { color: #00707a; } .not-assessed { color: #8a6d00; } .unchanged { color: #555; }
+.note { color: #555; font-size: 12px; margin-top: 2px; }
+.small { color: #555; font-size: 12px; }
+.summary span { margin-right: 12px; }
+.warnings li { color: #8a5a00; }
+svg.chart { display: block; width: 100%; height: auto; margin: 8px 0; }
+svg.chart text { font-size: 11px; fill: #1a1a1a; }
+svg.chart .axis { stroke: #bbb; stroke-width: 1; }
+svg.chart .level { stroke: #ccc; stroke-dasharray: 3 3; }
+svg.chart .level-label { fill: #777; font-size: 10px; }
+svg.chart .bar-before { fill: #b8bec6; }
+svg.chart .bar-improved { fill: #2e9d55; } svg.chart .bar-regressed { fill: #c8372d; }
+svg.chart .bar-unchanged { fill: #4a78b5; } svg.chart .bar-new { fill: #1a9aa5; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  main { max-width: none; padding: 0; }
+  tr, svg.chart, li { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+`;
+
+const CHART = { width: 760, label: 250, bar: 440, row: 30, top: 34, barHeight: 9 };
+
+/** Paired horizontal bars (before grey, after coloured by status) per capability, on a 0-100 axis with level lines. */
+function chart(diff: DiffReport, lang: string): string {
+  const t = diffLabels(lang);
+  const e = escapeHtml;
+  const { width, label, bar, row, top, barHeight } = CHART;
+  const rows = diff.capabilities;
+  const height = top + rows.length * row + 12;
+  const x = (score: number) => label + (bar * score) / 100;
+  const parts: string[] = [];
+  for (const level of diff.levels) {
+    if (level.min <= 0 || level.min > 100) continue;
+    parts.push(`<line class="level" x1="${x(level.min)}" y1="${top - 6}" x2="${x(level.min)}" y2="${height - 8}"/>`);
+    parts.push(`<text class="level-label" x="${x(level.min) + 2}" y="${top - 9}">${e(truncate(level.label, 12))}</text>`);
+  }
+  parts.push(`<line class="axis" x1="${label}" y1="${top - 6}" x2="${label}" y2="${height - 8}"/>`);
+  // Legend: grey for before; after coloured by its status.
+  const legend: [string, string][] = [
+    ['bar-before', t.before],
+    ['bar-unchanged', `${t.after}: ${statusLabel('unchanged', lang)}`],
+    ['bar-improved', statusLabel('improved', lang)],
+    ['bar-regressed', statusLabel('regressed', lang)],
+    ['bar-new', statusLabel('new', lang)],
+  ];
+  let lx = label;
+  for (const [cls, text] of legend) {
+    parts.push(`<rect class="${cls}" x="${lx}" y="4" width="12" height="${barHeight}"/><text x="${lx + 16}" y="12">${e(text)}</text>`);
+    lx += 16 + stringWidth(text) * 6.5 + 14;
+  }
+  rows.forEach((c, i) => {
+    const y = top + i * row;
+    parts.push(`<g><title>${e(`${c.title}: ${formatScore(c.before)} → ${formatScore(c.after)} (${statusLabel(c.status, lang)})`)}</title>`);
+    parts.push(`<text x="${label - 8}" y="${y + barHeight + 5}" text-anchor="end">${e(truncate(c.title, 40))}</text>`);
+    const bars: [number | null, string, number][] = [
+      [c.before, 'bar-before', y],
+      [c.after, `bar-${c.status === 'not-assessed' ? 'unchanged' : c.status}`, y + barHeight + 2],
+    ];
+    for (const [score, cls, by] of bars) {
+      if (score === null) {
+        parts.push(`<text x="${label + 4}" y="${by + barHeight - 1}" class="level-label">—</text>`);
+        continue;
+      }
+      parts.push(`<rect class="${cls}" x="${label}" y="${by}" width="${((bar * score) / 100).toFixed(1)}" height="${barHeight}"/>`);
+      parts.push(`<text x="${(x(score) + 4).toFixed(1)}" y="${by + barHeight - 1}" class="level-label">${formatScore(score)}</text>`);
+    }
+    parts.push('</g>');
+  });
+  const aria = `${t.capability}: ${t.before} / ${t.after}`;
+  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${e(aria)}">\n${parts.join('\n')}\n</svg>`;
+}
+
+/** Cuts a label to `max` display columns (full-width characters count two). */
+function truncate(text: string, max: number): string {
+  const one = toSingleLine(text);
+  if (stringWidth(one) <= max) return one;
+  let out = '';
+  for (const ch of one) {
+    if (stringWidth(`${out}${ch}…`) > max) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/** Text and attribute values: the five HTML specials as entities, control characters dropped. */
+export function escapeHtml(text: string): string {
+  return toSingleLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
