@@ -1,5 +1,198 @@
-import { UserError } from '../errors.js';
-// Placeholder until the `cxm run` issue lands.
-export async function runCommand(_questionnaire: string, _options: Record<string, unknown>): Promise<void> {
-  throw new UserError('cxm run is not available yet');
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { firstUnansweredId, firstVisibleId, isAnswered, visibleQuestions, type AnswerMap } from '../core/flow.js';
+import { runAssessment, type AssessmentResult } from '../core/run-assessment.js';
+import { ExitError, UserError } from '../errors.js';
+import {
+  createAnswerFile,
+  defaultAnswerPath,
+  questionnaireRef,
+  saveAnswerFile,
+  serializeAnswerFile,
+  type RunAnswerFile,
+} from '../io/answer-file.js';
+import { loadAnswerFile } from '../io/load-answers.js';
+import { displayPath, loadQuestionnaire } from '../io/load-questionnaire.js';
+import type { Questionnaire } from '../model/questionnaire.js';
+import { makeChalk, shouldUseColor } from '../report/color.js';
+import { runMessages } from '../ui/messages.js';
+import { createTerminal, isInterrupt, type Terminal } from '../ui/terminal.js';
+import { reportFormatOf, showFinalReport } from './run-report.js';
+
+const runOptionsSchema = z.object({
+  lang: z.string().optional(),
+  answers: z.string().optional(),
+  resume: z.string().optional(),
+  name: z.string().optional(),
+  role: z.string().optional(),
+  organization: z.string().optional(),
+  report: z.string().optional(),
+  color: z.boolean().optional(),
+});
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+interface Session {
+  questionnaire: Questionnaire;
+  path: string;
+  file: RunAnswerFile;
+}
+
+/** `cxm run`: the interactive workshop. Saves after every change; Ctrl-C or quit exits 130. */
+export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<void> {
+  // Without a terminal a prompt would fail or hang: refuse before anything else.
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UserError('cxm run is interactive and needs a terminal (stdin and stdout must be a TTY)', {
+      hint: 'to score an answer file without a terminal, use: cxm score <answers.yaml>',
+    });
+  }
+  const options = runOptionsSchema.parse(rawOptions);
+  if (options.resume !== undefined && options.answers !== undefined) {
+    throw new UserError('--answers and --resume cannot be combined', { hint: '--resume saves into the file it continues' });
+  }
+  if (options.report !== undefined) reportFormatOf(options.report);
+
+  const resumed = options.resume !== undefined ? await loadResumed(options.resume, options) : undefined;
+  const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
+  const questionnaire = resumed?.questionnaire ?? loaded?.questionnaire;
+  if (!questionnaire) throw new Error('no questionnaire');
+  const languages = questionnaire.languages ?? ['en'];
+  const lang = options.lang ?? resumed?.file.lang ?? languages[0] ?? 'en';
+  if (!languages.includes(lang)) {
+    throw new UserError(`--lang ${lang}: the questionnaire has no texts in that language`, { hint: `choose one of: ${languages.join(', ')}` });
+  }
+
+  const chalk = makeChalk(shouldUseColor(options));
+  const terminal = createTerminal({ chalk, messages: runMessages(lang) });
+  let session: Session | undefined;
+  try {
+    if (resumed) {
+      session = { questionnaire, path: resumed.path, file: { ...resumed.file, lang } };
+      // --lang, --name, --role or --organization given on resume are recorded at once.
+      if (serializeAnswerFile(session.file) !== serializeAnswerFile(resumed.original)) await save(session);
+    } else if (loaded) {
+      session = await startSession(questionnaire, loaded.path, lang, options, terminal);
+    }
+    if (!session) throw new Error('no session');
+    const result = await continueSession(session, terminal);
+    terminal.dispose();
+    if (result === 'quit') return quit(session);
+    terminal.clear();
+    await showFinalReport(session.path, { lang, color: shouldUseColor(options), report: options.report });
+  } catch (error) {
+    terminal.dispose();
+    if (!isInterrupt(error)) throw error;
+    if (session) return quit(session);
+    process.stderr.write('\nInterrupted before the first answer; nothing was saved.\n');
+    throw new ExitError(130);
+  }
+}
+
+async function loadResumed(path: string, options: RunOptions): Promise<Session & { original: RunAnswerFile }> {
+  const loaded = await loadAnswerFile(path);
+  for (const w of loaded.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column} warning: ${w.message}\n`);
+  const { answers: a, questionnaire } = loaded;
+  const given = { name: options.name, role: options.role, organization: options.organization };
+  const respondent = { ...a.respondent, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  const q = questionnaire.questionnaire;
+  const original: RunAnswerFile = {
+    ...(a.$schema !== undefined ? { $schema: a.$schema } : {}),
+    questionnaire: a.questionnaire,
+    questionnaireVersion: a.questionnaireVersion ?? q.version,
+    respondent: a.respondent ?? {},
+    lang: a.lang ?? q.languages?.[0] ?? 'en',
+    startedAt: a.startedAt ?? timestamp(),
+    completedAt: a.completedAt,
+    answers: a.answers,
+  };
+  return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent } };
+}
+
+async function startSession(q: Questionnaire, questionnairePath: string, lang: string, options: RunOptions, terminal: Terminal): Promise<Session> {
+  if (options.answers !== undefined && existsSync(options.answers)) {
+    throw new UserError(`${options.answers} already exists; cxm run never overwrites an answer file`, {
+      hint: `to continue it: cxm run --resume ${shellQuote(options.answers)}; to start afresh, choose another --answers file`,
+    });
+  }
+  const respondent = await terminal.askRespondent({ name: options.name, role: options.role, organization: options.organization });
+  const explicit = options.answers !== undefined ? resolve(options.answers) : undefined;
+  const now = new Date();
+  const candidate = (attempt: number) => explicit ?? defaultAnswerPath(process.cwd(), now, respondent, attempt);
+  const file: RunAnswerFile = {
+    questionnaire: questionnaireRef(questionnairePath, candidate(1)),
+    questionnaireVersion: q.version,
+    respondent,
+    lang,
+    startedAt: timestamp(now),
+    answers: {},
+  };
+  try {
+    const path = await createAnswerFile(candidate, serializeAnswerFile(file, candidate(1)), explicit ? 1 : 100);
+    return { questionnaire: q, path, file };
+  } catch (error) {
+    throw new UserError(`cannot create the answer file ${displayPath(candidate(1))}: ${errorMessage(error)}`, {
+      hint: explicit ? 'choose another --answers file (it must not exist yet; its folder must)' : undefined,
+    });
+  }
+}
+
+async function continueSession(session: Session, terminal: Terminal): Promise<'finished' | 'quit' | 'report'> {
+  const q = session.questionnaire;
+  let startAt = firstUnansweredId(q, session.file.answers);
+  let mode: 'fill' | 'review' = 'fill';
+  if (session.file.completedAt !== undefined) {
+    const choice = await terminal.askCompleted();
+    if (choice === 'report') return 'report';
+    if (choice === 'review') {
+      mode = 'review';
+      startAt = firstVisibleId(q, session.file.answers);
+    }
+  }
+  const result: AssessmentResult = await runAssessment(q, session.file.answers, {
+    lang: session.file.lang,
+    ask: terminal.interaction,
+    save: async (answers: AnswerMap) => {
+      session.file = { ...session.file, answers };
+      await save(session);
+    },
+    startAt,
+    mode,
+  });
+  if (result.status === 'quit') return 'quit';
+  session.file = { ...session.file, answers: result.answers, completedAt: timestamp() };
+  await save(session);
+  return 'finished';
+}
+
+async function save(session: Session): Promise<void> {
+  try {
+    await saveAnswerFile(session.path, session.file);
+  } catch (error) {
+    throw new UserError(`could not save the answers to ${displayPath(session.path)}: ${errorMessage(error)}`, {
+      hint: `the last saved version is intact; fix the problem, then: cxm run --resume ${shellQuote(displayPath(session.path))}`,
+    });
+  }
+}
+
+function quit(session: Session): never {
+  const visible = visibleQuestions(session.questionnaire, session.file.answers);
+  const answered = visible.filter(({ question }) => isAnswered(session.file.answers[question.id])).length;
+  const shown = displayPath(session.path);
+  process.stderr.write(
+    `\nProgress saved to ${shown} (${answered} of ${visible.length} questions answered).\n` +
+      `Resume with: cxm run --resume ${shellQuote(shown)}\n`,
+  );
+  throw new ExitError(130);
+}
+
+function timestamp(date = new Date()): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

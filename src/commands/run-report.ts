@@ -1,0 +1,40 @@
+import { extname } from 'node:path';
+import { UserError } from '../errors.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { displayPath } from '../io/load-questionnaire.js';
+
+/** The end of `cxm run`: the `cxm score` text report on screen, and `--report FILE` if asked. */
+
+const FORMAT_BY_EXTENSION = { '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.html': 'html', '.htm': 'html' } as const;
+type FileFormat = (typeof FORMAT_BY_EXTENSION)[keyof typeof FORMAT_BY_EXTENSION];
+
+/** Checked when the run starts, so that a typo does not surface only after an hour's workshop. */
+export function reportFormatOf(path: string): FileFormat {
+  const ext = extname(path).toLowerCase();
+  for (const [known, format] of Object.entries(FORMAT_BY_EXTENSION)) if (known === ext) return format;
+  throw new UserError(`--report ${path}: unknown report format "${ext}"`, { hint: 'name the file .md, .json or .html' });
+}
+
+export interface FinalReportOptions {
+  lang: string;
+  color: boolean;
+  report: string | undefined;
+  out?: NodeJS.WriteStream;
+}
+
+export async function showFinalReport(answerPath: string, options: FinalReportOptions): Promise<void> {
+  const out = options.out ?? process.stdout;
+  // Loaded only now: the first question must not wait for the scorer and the renderers.
+  const { scoreAnswerPaths } = await import('../io/score-files.js');
+  const { loadRenderer } = await import('../report/index.js');
+  const { report } = await scoreAnswerPaths([answerPath], { lang: options.lang });
+  const width = Math.min(out.columns || 80, 120);
+  const text = await loadRenderer('text');
+  out.write(text(report, { color: options.color, width, lang: options.lang, detail: false }));
+  if (options.report !== undefined) {
+    const render = await loadRenderer(reportFormatOf(options.report));
+    await writeFileAtomic(options.report, render(report, { color: false, width: 100, lang: options.lang, detail: false }));
+    out.write(`\nReport written to ${displayPath(options.report)}\n`);
+  }
+  out.write(`Answers saved to ${displayPath(answerPath)}\n`);
+}

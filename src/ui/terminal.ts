@@ -1,0 +1,140 @@
+import { input, select, Separator } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import type { AssessmentInteraction, QuestionScreen, SkippedQuestion } from '../core/run-assessment.js';
+import type { Respondent } from '../model/answers.js';
+import type { RunMessages } from './messages.js';
+import { defaultChoiceIndex, questionChoices, renderQuestionScreen } from './screen.js';
+import { wrapText } from './wrap.js';
+
+/**
+ * The terminal side of `cxm run`: draws each screen and asks through @inquirer/prompts (only the
+ * ui/ folder imports it). Ctrl-C in a prompt rejects with inquirer's ExitPromptError; a SIGINT
+ * between two prompts (while a save runs) is remembered and raised before the next prompt.
+ */
+
+export class RunInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'RunInterrupted';
+  }
+}
+
+export function isInterrupt(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'RunInterrupted');
+}
+
+export interface TerminalOptions {
+  chalk: ChalkInstance;
+  messages: RunMessages;
+  output?: NodeJS.WriteStream;
+}
+
+export interface Terminal {
+  interaction: AssessmentInteraction;
+  askRespondent(given: Respondent): Promise<Respondent>;
+  askCompleted(): Promise<'review' | 'skipped' | 'report'>;
+  clear(): void;
+  dispose(): void;
+}
+
+export function createTerminal(options: TerminalOptions): Terminal {
+  const { chalk, messages: m } = options;
+  const out = options.output ?? process.stdout;
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+  const ready = () => {
+    if (interrupted) throw new RunInterrupted();
+  };
+  const width = () => Math.min(out.columns || 80, 100) - 1;
+  const rows = () => out.rows || 24;
+  const clear = () => out.write('\x1b[H\x1b[2J');
+  const keysHelpTip = () => chalk.dim(m.keys);
+
+  const question = async (screen: QuestionScreen) => {
+    ready();
+    clear();
+    const drawn = renderQuestionScreen(screen, { width: width(), chalk, messages: m });
+    out.write(drawn);
+    const items = questionChoices(screen, m);
+    const choices = items.flatMap((item, index) => {
+      const choice = { value: index, name: item.name };
+      return item.action && !items[index - 1]?.action ? [new Separator(chalk.dim('──────')), choice] : [choice];
+    });
+    const room = rows() - drawn.split('\n').length - 3;
+    const index = await select({
+      message: m.yourAnswer,
+      choices,
+      default: defaultChoiceIndex(screen, items),
+      pageSize: Math.max(5, Math.min(choices.length, room)),
+      loop: false,
+      theme: { style: { keysHelpTip } },
+    });
+    const picked = items[index];
+    if (!picked) throw new Error(`no choice ${index}`);
+    return picked.choice;
+  };
+
+  const note = async (screen: QuestionScreen) => {
+    ready();
+    return input({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', prefill: 'editable' });
+  };
+
+  const skipped = async (questions: SkippedQuestion[]) => {
+    ready();
+    clear();
+    out.write(`${chalk.bold(m.skippedTitle(questions.length))}\n`);
+    const shown = questions.slice(0, Math.max(3, rows() - 10));
+    for (const q of shown) {
+      const text = wrapText(q.text, width() - 10)[0] ?? '';
+      out.write(`  ${chalk.dim(`Q ${q.index}`.padEnd(6))} ${text}${text === q.text ? '' : '…'}\n`);
+    }
+    if (shown.length < questions.length) out.write(`  … +${questions.length - shown.length}\n`);
+    out.write('\n');
+    return select({
+      message: m.whatNow,
+      choices: [
+        { value: 'answer' as const, name: m.answerSkipped },
+        { value: 'finish' as const, name: m.finish },
+        { value: 'quit' as const, name: m.saveAndQuit },
+      ],
+      theme: { style: { keysHelpTip } },
+    });
+  };
+
+  const interaction: AssessmentInteraction = { question, note, skipped };
+
+  return {
+    interaction,
+    clear,
+    async askRespondent(given) {
+      const ask = async (value: string | undefined, message: string) => {
+        if (value !== undefined) return value;
+        ready();
+        const answer = await input({ message: `${message} ${chalk.dim(m.optional)}` });
+        return answer.trim() === '' ? undefined : answer.trim();
+      };
+      const name = await ask(given.name, m.respondentName);
+      const role = await ask(given.role, m.respondentRole);
+      const organization = await ask(given.organization, m.respondentOrganization);
+      return { name, role, organization };
+    },
+    async askCompleted() {
+      ready();
+      return select({
+        message: m.completedTitle,
+        choices: [
+          { value: 'review' as const, name: m.reviewAll },
+          { value: 'skipped' as const, name: m.reviewSkipped },
+          { value: 'report' as const, name: m.showReport },
+        ],
+        theme: { style: { keysHelpTip } },
+      });
+    },
+    dispose() {
+      process.removeListener('SIGINT', onSigint);
+    },
+  };
+}
