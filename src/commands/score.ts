@@ -1,5 +1,114 @@
-import { UserError } from '../errors.js';
-// Placeholder until the `cxm score` issue lands.
-export async function scoreCommand(_answers: string[], _options: Record<string, unknown>): Promise<void> {
-  throw new UserError('cxm score is not available yet');
+import { ExitError, UserError } from '../errors.js';
+import { parseMinLevel, type GateRule } from '../core/gates.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
+import { languageCodeSchema } from '../model/text.js';
+import { shouldUseColor } from '../report/color.js';
+import { isReportFormat, loadRenderer, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import type { RenderOptions } from '../report/render-options.js';
+
+export interface ScoreCommandOptions {
+  format: ReportFormat;
+  out: string | undefined;
+  lang: string | undefined;
+  spread: number;
+  target: string | undefined;
+  detail: boolean;
+  gates: GateRule[];
+  quiet: boolean;
+  color: boolean;
+}
+
+/** `cxm score`: the report to stdout (or --out, with the text on screen), then the gates (exit 1). */
+export async function scoreCommand(answers: string[], rawOptions: Record<string, unknown>): Promise<void> {
+  const options = parseScoreOptions(rawOptions);
+  const result = await scoreAnswerPaths(answers, {
+    lang: options.lang,
+    target: options.target,
+    spread: options.spread,
+    // The CSV is one row per answer, so it always needs the per-question detail.
+    detail: options.detail || options.format === 'csv',
+    gates: options.gates,
+  });
+  await writeOutputs(result, options);
+  if (result.failedGates.length > 0) {
+    for (const gate of result.failedGates) process.stderr.write(`gate failed: ${gate.detail}\n`);
+    throw new ExitError(1);
+  }
+}
+
+async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOptions): Promise<void> {
+  const screen: RenderOptions = {
+    color: shouldUseColor({ color: options.color }),
+    width: process.stdout.columns ?? 80,
+    lang: report.lang,
+    detail: options.detail,
+  };
+  const render = await loadRenderer(options.format);
+  let textOnScreen = false;
+  if (options.out !== undefined) {
+    await writeFileAtomic(options.out, render(report, { ...screen, color: false, width: 80 }));
+    if (!options.quiet) {
+      const renderText = await loadRenderer('text');
+      process.stdout.write(renderText(report, screen));
+      textOnScreen = true;
+      process.stderr.write(`cxm: wrote ${options.out}\n`);
+    }
+  } else if (!options.quiet || options.format !== 'text') {
+    // --quiet silences the text summary; a format asked for on stdout is the output itself.
+    process.stdout.write(render(report, { ...screen, color: options.format === 'text' && screen.color }));
+    textOnScreen = options.format === 'text';
+  }
+  if (!textOnScreen && !options.quiet) for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+}
+
+/** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */
+export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOptions {
+  const format = stringOption(raw, 'format') ?? 'text';
+  if (!isReportFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${REPORT_FORMATS.join(', ')})`);
+  const lang = stringOption(raw, 'lang');
+  if (lang !== undefined && !languageCodeSchema.safeParse(lang).success) {
+    throw new UserError(`--lang: "${lang}" is not a language code`, { hint: 'for example en or ja' });
+  }
+  const out = stringOption(raw, 'out');
+  if (out === '') throw new UserError('--out: expected a file name');
+
+  const spreadText = stringOption(raw, 'spread');
+  const spread = spreadText === undefined ? 25 : parseNumber('--spread', spreadText, 0, Infinity);
+  const gates: GateRule[] = [];
+  const failUnder = stringOption(raw, 'failUnder', '--fail-under');
+  if (failUnder !== undefined) gates.push({ kind: 'fail-under', threshold: parseNumber('--fail-under', failUnder, 0, 100) });
+  const minLevels = raw.minLevel === undefined ? [] : Array.isArray(raw.minLevel) ? raw.minLevel : [raw.minLevel];
+  for (const text of minLevels) {
+    const rule = typeof text === 'string' ? parseMinLevel(text) : undefined;
+    if (!rule) {
+      throw new UserError(`--min-level: expected CAPABILITY=LEVEL, found "${String(text)}"`, { hint: 'for example shared-customer-id=defined, or "*=developing" for every capability' });
+    }
+    gates.push(rule);
+  }
+  return {
+    format,
+    out,
+    lang,
+    spread,
+    target: stringOption(raw, 'target'),
+    detail: raw.detail === true,
+    gates,
+    quiet: raw.quiet === true,
+    color: raw.color !== false,
+  };
+}
+
+function stringOption(raw: Record<string, unknown>, key: string, flag = `--${key}`): string | undefined {
+  const value = raw[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new UserError(`${flag}: expected a value`);
+  return value;
+}
+
+function parseNumber(option: string, text: string, min: number, max: number): number {
+  const value = text.trim() === '' ? NaN : Number(text);
+  const range = max === Infinity ? `a number ≥ ${min}` : `a number from ${min} to ${max}`;
+  if (!Number.isFinite(value) || value < min || value > max) throw new UserError(`${option}: expected ${range}, found "${text}"`);
+  return value;
 }

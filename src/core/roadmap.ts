@@ -46,7 +46,12 @@ export function planRoadmap(capabilities: readonly RoadmapInput[], target: numbe
       steps.push({ capability: cap.id, fromLevel: from, toLevel: to, score: cap.score ?? 0 });
     }
     if (steps.length === 0) return phases;
-    steps.sort((a, b) => a.score - b.score || (order.get(a.capability) ?? 0) - (order.get(b.capability) ?? 0));
+    steps.sort((a, b) => scoreKey(a.score) - scoreKey(b.score) || (order.get(a.capability) ?? 0) - (order.get(b.capability) ?? 0));
     phases.push({ phase: phases.length + 1, steps: steps.map(({ capability, fromLevel, toLevel }) => ({ capability, fromLevel, toLevel })) });
   }
+}
+
+/** Equal scores that differ only by float noise (33.333…36 vs 33.333…3) tie, and fall to questionnaire order. */
+function scoreKey(score: number): number {
+  return Math.round(score * 1e9);
 }

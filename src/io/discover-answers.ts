@@ -1,0 +1,60 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { UserError } from '../errors.js';
+
+export const ANSWER_FILE_PATTERN = /\.(ya?ml|json)$/i;
+
+export interface DiscoveredFile {
+  /** The path as the user would write it: the argument, or the argument joined with the name found in it. */
+  path: string;
+  /** Found inside a folder rather than named on the command line. */
+  fromFolder: boolean;
+}
+
+/**
+ * Expands command-line arguments: a file stays as given; a folder gives every .yaml/.yml/.json file
+ * below it, sorted (dot-files and dot-folders such as .git are skipped). A missing path or a folder
+ * without any such file is a usage error (exit 2). A file named twice is scored once.
+ */
+export async function discoverAnswerFiles(args: readonly string[]): Promise<DiscoveredFile[]> {
+  const found: DiscoveredFile[] = [];
+  const seen = new Set<string>();
+  const push = (path: string, fromFolder: boolean) => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ path, fromFolder });
+  };
+  for (const arg of args) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(arg)).isDirectory();
+    } catch {
+      throw new UserError(`"${arg}" not found`, { hint: 'give answer files (.yaml, .yml, .json) or folders of them' });
+    }
+    if (!isDirectory) {
+      push(arg, false);
+      continue;
+    }
+    const names = await listAnswerFiles(arg);
+    if (names.length === 0) throw new UserError(`no answer files (.yaml, .yml, .json) in the folder "${arg}"`);
+    for (const name of names) push(join(arg, name), true);
+  }
+  return found;
+}
+
+async function listAnswerFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (relative: string): Promise<void> => {
+    const entries = await readdir(join(dir, relative), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = relative === '' ? entry.name : join(relative, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && ANSWER_FILE_PATTERN.test(entry.name)) out.push(path);
+    }
+  };
+  await walk('');
+  // Code-point order, not the locale's: the same files give the same report everywhere.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

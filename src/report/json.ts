@@ -1,0 +1,7 @@
+import type { Report } from '../model/report.js';
+import type { RenderOptions } from './render-options.js';
+
+/** The JSON report contract (SPEC §7): full precision, 2-space indent, a final newline. */
+export function renderJson(report: Report, _options?: RenderOptions): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
