@@ -1,7 +1,213 @@
-import type { Report } from '../model/report.js';
+import type { Report, ReportCapability } from '../model/report.js';
+import { escapeHtml as h } from './escape-html.js';
+import { HTML_STYLE } from './html-style.js';
+import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
+import {
+  capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
+  hasSeveralRespondents, levelLabel, levelOfScore, nextLevelId, strengthsAndGaps, targetMin,
+} from './report-view.js';
+import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
 
-// Placeholder until the html renderer lands: the JSON report, so the format is never silently empty.
-export function renderHtml(report: Report, _options: RenderOptions): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+/** Nothing may be fetched: the file is mailed, archived and printed as it is. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * One self-contained HTML page: inline CSS and SVG, no script, no external resource. Every text from
+ * the questionnaire or the answers goes through `h()`; numbers are formatted by us.
+ */
+export function renderHtml(report: Report, options: RenderOptions): string {
+  const t = reportLabels(options.lang || report.lang);
+  const body = [
+    header(report, t),
+    charts(report, t),
+    capabilityTable(report, t),
+    byRole(report, t),
+    strengthsAndGapsSection(report, t),
+    nextSteps(report, t),
+    roadmap(report, t),
+    notAssessed(report, t),
+    gates(report, t),
+    warnings(report, t),
+    options.detail ? questions(report, t) : '',
+  ].filter((s) => s !== '');
+  return `<!doctype html>
+<html lang="${h(report.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="cxm">
+<title>${h(report.questionnaire.title)}</title>
+<style>${HTML_STYLE}</style>
+</head>
+<body>
+<main class="report">
+${body.join('\n')}
+<footer>${h(t.generatedBy)} · ${h(report.questionnaire.id)} ${h(report.questionnaire.version)} · ${h(report.generatedAt)}</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+/** A colour per level, red for the first through to green for the last. */
+function levelStyle(report: Report, levelId: string | null): string {
+  const index = report.levels.findIndex((l) => l.id === levelId);
+  if (index < 0) return '';
+  const hue = Math.round(4 + (136 * index) / Math.max(1, report.levels.length - 1));
+  return ` style="--lvl: hsl(${hue} 62% 38%)"`;
+}
+
+function levelBadge(report: Report, levelId: string | null): string {
+  if (levelId === null) return `<span class="level none">${h(levelLabel(report, null))}</span>`;
+  return `<span class="level"${levelStyle(report, levelId)}>${h(levelLabel(report, levelId))}</span>`;
+}
+
+function section(cls: string, title: string, content: string): string {
+  return `<section class="${cls}">\n<h2>${title}</h2>\n${content}\n</section>`;
+}
+
+function header(report: Report, t: ReportLabels): string {
+  const who = report.respondents.map((r) => `<span class="who">${h(describeRespondent(r))}</span>`).join(', ');
+  const fact = (label: string, value: string, cls = 'fact') => `<div class="${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
+  return `<header class="report-header">
+<p class="eyebrow">${h(report.questionnaire.id)} ${h(report.questionnaire.version)}</p>
+<h1>${h(report.questionnaire.title)}</h1>
+<dl class="facts">
+${fact(h(t.overall), `<span class="big">${formatScore(report.overall.score)}</span>${levelBadge(report, report.overall.level)}`, 'fact fact-score')}
+${fact(h(t.target), levelBadge(report, report.target))}
+${fact(h(t.coverage), formatPercent(report.overall.coverage))}
+${fact(h(t.date), h(formatDate(report.generatedAt)))}
+</dl>
+<p class="respondents"><strong>${h(t.respondents)} (${report.respondents.length}):</strong> ${who}</p>
+</header>`;
+}
+
+function charts(report: Report, t: ReportLabels): string {
+  const target = `${h(t.target)}: ${h(levelLabel(report, report.target))} (${targetMin(report)})`;
+  const radar = renderRadarChart(report, t.maturityProfile);
+  const parts: string[] = [];
+  if (radar !== '') {
+    parts.push(`<figure class="chart-block">
+<figcaption>${h(t.maturityProfile)}</figcaption>
+${radar}
+<ul class="legend"><li><span class="swatch score"></span>${h(t.score)}</li><li><span class="swatch target"></span>${target}</li></ul>
+</figure>`);
+  }
+  const spread = renderSpreadChart(report, t.agreement);
+  if (spread !== '') {
+    const people = report.respondents.map(
+      (r, i) => `<li><span class="swatch dot" style="background: ${RESPONDENT_COLOURS[i % RESPONDENT_COLOURS.length] ?? '#4b5563'}"></span>${h(describeRespondent(r))}</li>`,
+    );
+    parts.push(`<figure class="chart-block">
+<figcaption>${h(t.agreement)}</figcaption>
+${spread}
+<ul class="legend">${people.join('')}<li><span class="swatch tick"></span>${h(t.score)}</li><li><span class="swatch range disagreement"></span>${h(t.disagreementLegend)}</li><li><span class="swatch target"></span>${target}</li></ul>
+</figure>`);
+  }
+  return parts.length === 0 ? '' : `<section class="charts">\n${parts.join('\n')}\n</section>`;
+}
+
+function bar(report: Report, score: number | null, levelId: string | null): string {
+  if (score === null) return '';
+  return `<div class="bar"${levelStyle(report, levelId)}><span style="width: ${formatScore(score)}%"></span><i style="left: ${targetMin(report)}%"></i></div>`;
+}
+
+function capabilityTable(report: Report, t: ReportLabels): string {
+  const withSpread = hasSeveralRespondents(report);
+  const rows = report.capabilities.map((c) => {
+    const spread = c.spread === null ? '' : `${c.disagreement ? '⚠ ' : ''}${formatScore(c.spread)}`;
+    return `<tr class="${c.disagreement ? 'disagreement' : ''}" data-capability="${h(c.id)}"><td>${h(c.title)}${bar(report, c.score, c.level)}</td><td class="num${c.score === null ? ' none' : ''}">${formatScore(c.score)}</td><td>${levelBadge(report, c.level)}</td><td class="num">${formatPercent(c.coverage)}</td>${withSpread ? `<td class="num spread">${spread}</td>` : ''}</tr>`;
+  });
+  const head = `<tr><th>${h(t.capability)}</th><th class="num">${h(t.score)}</th><th>${h(t.level)}</th><th class="num">${h(t.coverage)}</th>${withSpread ? `<th class="num">${h(t.spread)}</th>` : ''}</tr>`;
+  return section('capabilities', h(t.capabilityScores), `<table class="capabilities">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
+}
+
+function byRole(report: Report, t: ReportLabels): string {
+  const roles = Object.keys(report.byRole);
+  if (roles.length === 0) return '';
+  const head = `<tr><th>${h(t.capability)}</th>${roles.map((r) => `<th class="num">${h(r)}</th>`).join('')}</tr>`;
+  const rows = report.capabilities.map((c) => {
+    const cells = roles.map((r) => {
+      const score = report.byRole[r]?.[c.id] ?? null;
+      return `<td class="num"><span class="level${score === null ? ' none' : ''}"${levelStyle(report, levelOfScore(report, score))}>${formatScore(score)}</span></td>`;
+    });
+    return `<tr><td>${h(c.title)}</td>${cells.join('')}</tr>`;
+  });
+  return section('by-role', h(t.byRole), `<table class="by-role">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
+}
+
+function capabilityItem(report: Report, c: ReportCapability): string {
+  return `<li>${h(c.title)} — <strong>${formatScore(c.score)}</strong> ${levelBadge(report, c.level)}</li>`;
+}
+
+function strengthsAndGapsSection(report: Report, t: ReportLabels): string {
+  const { strengths, gaps } = strengthsAndGaps(report);
+  const column = (title: string, caps: ReportCapability[]) =>
+    caps.length === 0 ? '' : `<div><h2>${h(title)}</h2><ul class="plain">${caps.map((c) => capabilityItem(report, c)).join('')}</ul></div>`;
+  const content = column(t.strengths, strengths) + column(t.gaps, gaps);
+  return content === '' ? '' : `<section class="cols strengths-gaps">${content}</section>`;
+}
+
+function move(report: Report, from: string | null, to: string | null): string {
+  return `<span class="move">${levelBadge(report, from)} → ${levelBadge(report, to)}</span>`;
+}
+
+function actions(list: string[]): string {
+  return list.length === 0 ? '' : `<ul>${list.map((a) => `<li>${h(a)}</li>`).join('')}</ul>`;
+}
+
+function nextSteps(report: Report, t: ReportLabels): string {
+  const caps = capabilitiesWithNextSteps(report);
+  if (caps.length === 0) return '';
+  const steps = caps.map(
+    (c) => `<div class="step"><h3>${h(c.title)} ${move(report, c.level, nextLevelId(report, c.level))}</h3>${actions(c.nextSteps)}</div>`,
+  );
+  return section('next-steps', h(t.nextSteps), `<div class="steps">${steps.join('\n')}</div>`);
+}
+
+function roadmap(report: Report, t: ReportLabels): string {
+  const title = `${h(t.roadmap)} <span class="move">(${h(t.target)}: ${h(levelLabel(report, report.target))})</span>`;
+  if (report.roadmap.length === 0) {
+    return report.capabilities.some((c) => c.score !== null) ? section('roadmap', title, `<p>${h(t.roadmapDone)}</p>`) : '';
+  }
+  const phases = report.roadmap.map(
+    (p) =>
+      `<div class="phase"><h3>${h(t.phase(p.phase))}</h3>${p.steps
+        .map((s) => `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${actions(s.actions)}</div>`)
+        .join('')}</div>`,
+  );
+  return section('roadmap', title, `<div class="phases">${phases.join('\n')}</div>`);
+}
+
+function notAssessed(report: Report, t: ReportLabels): string {
+  if (report.notAssessed.length === 0) return '';
+  return section('not-assessed', h(t.notAssessed), `<ul class="plain">${report.notAssessed.map((id) => `<li>${h(capabilityTitle(report, id))}</li>`).join('')}</ul>`);
+}
+
+function gates(report: Report, t: ReportLabels): string {
+  if (report.gates.length === 0) return '';
+  const rows = report.gates.map(
+    (g) => `<tr><td>${h(g.rule)}</td><td><span class="pill ${g.passed ? 'passed' : 'failed'}">${h(g.passed ? t.passed : t.failed)}</span></td><td>${h(g.detail)}</td></tr>`,
+  );
+  return section('gates', h(t.gates), `<table class="gates">\n<thead><tr><th>${h(t.rule)}</th><th>${h(t.result)}</th><th>${h(t.detail)}</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
+}
+
+function warnings(report: Report, t: ReportLabels): string {
+  if (report.warnings.length === 0) return '';
+  return section('warnings', h(t.warnings), `<ul class="callout">${report.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`);
+}
+
+function questions(report: Report, t: ReportLabels): string {
+  const qs = report.questions;
+  if (qs === undefined || qs.length === 0) return '';
+  const names = new Map(report.respondents.map((r) => [r.file, describeRespondent(r)]));
+  const rows = qs.map((q) => {
+    const notes = q.answers.filter((a) => a.note !== undefined && a.note.trim() !== '');
+    const noteList = notes.length === 0 ? '' : `<ul class="notes muted">${notes.map((a) => `<li>${h(names.get(a.file) ?? a.file)}: ${h(a.note ?? '')}</li>`).join('')}</ul>`;
+    return `<tr><td>${h(q.id)}</td><td>${h(q.text)}${noteList}</td><td class="num${q.score === null ? ' none' : ''}">${formatScore(q.score)}</td><td class="num">${q.counted}</td><td class="num">${q.notApplicable}</td></tr>`;
+  });
+  const head = `<tr><th>${h(t.id)}</th><th>${h(t.question)}</th><th class="num">${h(t.score)}</th><th class="num">${h(t.counted)}</th><th class="num">${h(t.notApplicable)}</th></tr>`;
+  return section('questions', h(t.questions), `<table class="questions">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
 }

@@ -1,0 +1,104 @@
+/** The report's only stylesheet, inlined: system fonts (Japanese ones included), light, print-ready. */
+export const HTML_STYLE = `
+:root {
+  --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --soft: #f5f7fb; --accent: #1e3a8a;
+  --accent-soft: #dbe4f7; --warn: #b45309; --warn-soft: #fef3c7; --bad: #b91c1c; --good: #047857;
+  --target: #d97706;
+}
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body {
+  margin: 0; background: #fff; color: var(--ink); line-height: 1.5; font-size: 15px;
+  font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN",
+    "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "YuGothic", Meiryo, Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+.report { max-width: 1040px; margin: 0 auto; padding: 32px 40px 48px; }
+.report-header { border-bottom: 3px solid var(--accent); padding-bottom: 20px; margin-bottom: 8px; }
+.eyebrow { margin: 0; color: var(--muted); font-size: 13px; letter-spacing: .04em; text-transform: uppercase; }
+h1 { margin: 4px 0 16px; font-size: 28px; line-height: 1.25; color: var(--accent); }
+h2 { margin: 36px 0 12px; font-size: 19px; color: var(--accent); border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+h3 { margin: 0 0 8px; font-size: 15px; }
+.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin: 0 0 14px; }
+.fact { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
+.fact dt { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+.fact dd { margin: 2px 0 0; font-size: 18px; font-weight: 600; }
+.fact .big { font-size: 30px; font-weight: 700; color: var(--accent); margin-right: 8px; }
+.respondents { margin: 0; color: var(--ink); }
+.respondents .who { white-space: nowrap; }
+.level { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 13px; font-weight: 600;
+  color: #fff; background: var(--lvl, #6b7280); vertical-align: middle; }
+.level.none { background: #d1d5db; color: var(--ink); }
+figure { margin: 0; }
+.chart-block { margin-top: 24px; }
+.chart-block figcaption { font-weight: 600; color: var(--accent); margin-bottom: 4px; }
+svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
+svg.radar { max-width: 700px; margin: 0 auto; }
+.radar-grid { fill: none; stroke: #d1d5db; stroke-width: 1; }
+.radar-outer { stroke: #9ca3af; }
+.radar-grid-label { font-size: 10px; fill: #9ca3af; }
+.radar-axis { stroke: #e5e7eb; stroke-width: 1; }
+.radar-target { fill: rgba(217, 119, 6, .06); stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
+.radar-area { fill: rgba(30, 58, 138, .18); stroke: var(--accent); stroke-width: 2.5; stroke-linejoin: round; }
+polyline.radar-area { fill: none; }
+.radar-point { fill: var(--accent); stroke: #fff; stroke-width: 1.5; }
+.radar-label { font-size: 12px; fill: var(--ink); }
+.radar-label-score { font-weight: 700; fill: var(--accent); }
+.legend { display: flex; flex-wrap: wrap; justify-content: center; gap: 6px 18px; margin: 6px 0 0; padding: 0;
+  list-style: none; font-size: 13px; color: var(--muted); }
+.legend .swatch { display: inline-block; width: 18px; height: 10px; border-radius: 3px; margin-right: 6px; vertical-align: middle; }
+.swatch.score { background: rgba(30, 58, 138, .35); border: 2px solid var(--accent); }
+.swatch.target { border: 2px dashed var(--target); }
+.swatch.range { background: #c7d2fe; }
+.swatch.range.disagreement { background: #fcd34d; }
+.swatch.tick { width: 3px; background: var(--ink); }
+.swatch.dot { width: 10px; border-radius: 50%; }
+.spread-grid { stroke: #f0f1f3; }
+.spread-tick { font-size: 11px; fill: var(--muted); }
+.spread-target { stroke: var(--target); stroke-width: 1.5; stroke-dasharray: 5 4; }
+.spread-label { font-size: 12px; fill: var(--ink); }
+.spread-track { stroke: #e5e7eb; stroke-width: 2; }
+.spread-range { fill: #c7d2fe; }
+.spread-range.disagreement { fill: #fcd34d; }
+.spread-score { stroke: var(--ink); stroke-width: 3; }
+.spread-dot { stroke: #fff; stroke-width: 1.5; }
+.spread-value { font-size: 12px; fill: var(--muted); }
+.spread-value.disagreement { fill: var(--warn); font-weight: 700; }
+table { width: 100%; border-collapse: collapse; font-size: 14px; break-inside: avoid; }
+th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--soft); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.none { color: var(--muted); }
+tr.disagreement td.spread { color: var(--warn); font-weight: 700; }
+.bar { position: relative; width: 160px; height: 10px; background: #eef0f4; border-radius: 5px; margin-top: 6px; }
+.bar > span { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 5px; background: var(--lvl, var(--accent)); }
+.bar > i { position: absolute; top: -3px; bottom: -3px; width: 2px; background: var(--target); }
+.cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 8px 32px; }
+ul.plain { margin: 0; padding-left: 20px; }
+ul.plain li { margin: 3px 0; }
+.steps { display: grid; gap: 12px; }
+.step { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 6px; padding: 10px 14px; break-inside: avoid; }
+.step h3 { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; }
+.step ul { margin: 4px 0 0; padding-left: 20px; }
+.phases { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 14px; }
+.phase { background: var(--soft); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; break-inside: avoid; }
+.phase > h3 { color: var(--accent); font-size: 14px; text-transform: uppercase; letter-spacing: .04em; }
+.phase .step { background: #fff; margin-top: 8px; }
+.move { color: var(--muted); font-size: 13px; font-weight: 400; }
+.pill { display: inline-block; padding: 1px 10px; border-radius: 999px; font-size: 12px; font-weight: 700; }
+.pill.passed { background: #d1fae5; color: var(--good); }
+.pill.failed { background: #fee2e2; color: var(--bad); }
+.callout { background: var(--warn-soft); border: 1px solid #fcd34d; border-radius: 8px; padding: 10px 14px 10px 34px; margin: 0; }
+.muted { color: var(--muted); }
+.notes li { margin: 2px 0; }
+footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { font-size: 11pt; background: #fff; }
+  .report { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  section, figure, table, .step, .phase { break-inside: avoid; }
+  table.questions { break-inside: auto; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+}
+`;

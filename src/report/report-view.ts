@@ -1,0 +1,81 @@
+import type { Report, ReportCapability } from '../model/report.js';
+
+/** What every format shows the same way: rounding, labels and the derived lists. */
+
+export const NO_SCORE = '—';
+
+/** One decimal everywhere but JSON (SPEC §5); a missing score is a dash, never 0. */
+export function formatScore(score: number | null | undefined): string {
+  if (score === null || score === undefined || !Number.isFinite(score)) return NO_SCORE;
+  return (Math.round(score * 10) / 10).toFixed(1);
+}
+
+export function formatPercent(ratio: number): string {
+  return `${Math.round(ratio * 100)} %`;
+}
+
+/** The calendar date of an ISO 8601 time, as written (no time-zone conversion); the text itself if it is not one. */
+export function formatDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
+}
+
+export function levelLabel(report: Report, levelId: string | null): string {
+  if (levelId === null) return NO_SCORE;
+  return report.levels.find((l) => l.id === levelId)?.label ?? levelId;
+}
+
+/** The level a score falls in, with the SPEC's 1e-9 tolerance (used for byRole scores, which carry none). */
+export function levelOfScore(report: Report, score: number | null | undefined): string | null {
+  if (score === null || score === undefined) return null;
+  let found: string | null = null;
+  for (const level of report.levels) if (level.min <= score + 1e-9) found = level.id;
+  return found;
+}
+
+export function nextLevelId(report: Report, levelId: string | null): string | null {
+  const index = report.levels.findIndex((l) => l.id === levelId);
+  return index >= 0 ? (report.levels[index + 1]?.id ?? null) : null;
+}
+
+export function targetMin(report: Report): number {
+  return report.levels.find((l) => l.id === report.target)?.min ?? 100;
+}
+
+export function isBelowTarget(report: Report, score: number | null): boolean {
+  return score !== null && score + 1e-9 < targetMin(report);
+}
+
+export function capabilityTitle(report: Report, id: string): string {
+  return report.capabilities.find((c) => c.id === id)?.title ?? id;
+}
+
+/** "Name (role)", falling back to the answer file when the respondent gave no name. */
+export function describeRespondent(r: { name?: string | undefined; role?: string | undefined; file: string }): string {
+  const who = r.name ?? r.file;
+  return r.role === undefined ? who : `${who} (${r.role})`;
+}
+
+export function scoredCapabilities(report: Report): ReportCapability[] {
+  return report.capabilities.filter((c) => c.score !== null);
+}
+
+/**
+ * The highest and lowest scored capabilities, at most `max` each and never the same one twice,
+ * so a two-capability report shows one strength and one gap. Ties keep questionnaire order.
+ */
+export function strengthsAndGaps(report: Report, max = 3): { strengths: ReportCapability[]; gaps: ReportCapability[] } {
+  const scored = scoredCapabilities(report);
+  const byScore = (sign: number) => [...scored].sort((a, b) => sign * ((a.score ?? 0) - (b.score ?? 0)));
+  const strengthCount = Math.min(max, Math.ceil(scored.length / 2));
+  const gapCount = Math.min(max, scored.length - strengthCount);
+  return { strengths: byScore(-1).slice(0, strengthCount), gaps: byScore(1).slice(0, gapCount) };
+}
+
+/** Capabilities that have a next step now (below the target), in questionnaire order. */
+export function capabilitiesWithNextSteps(report: Report): ReportCapability[] {
+  return report.capabilities.filter((c) => c.nextSteps.length > 0);
+}
+
+export function hasSeveralRespondents(report: Report): boolean {
+  return report.capabilities.some((c) => c.spread !== null);
+}

@@ -1,0 +1,260 @@
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import stringWidth from 'string-width';
+import type { Report, ReportCapability } from '../model/report.js';
+import { renderBar } from './bar.js';
+import { makeChalk } from './color.js';
+import { reportLabels, type ReportLabels } from './labels.js';
+import type { RenderOptions } from './render-options.js';
+import {
+  capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
+  hasSeveralRespondents, isBelowTarget, levelLabel, nextLevelId, strengthsAndGaps,
+} from './report-view.js';
+import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
+
+const BAR_CELLS = 10;
+const MIN_TEXT_COLUMN = 16;
+const MAX_LEVEL_COLUMN = 16;
+/** Marks a capability whose respondents disagree; plain ASCII so every terminal agrees on its width. */
+const DISAGREEMENT_MARK = '!';
+
+interface Context {
+  report: Report;
+  chalk: ChalkInstance;
+  t: ReportLabels;
+  width: number;
+}
+
+/** The projector report: header, capability table, strengths and gaps, next steps, roadmap, gates. */
+export function renderText(report: Report, options: RenderOptions): string {
+  const ctx: Context = {
+    report,
+    chalk: makeChalk(options.color),
+    t: reportLabels(options.lang || report.lang),
+    width: Math.max(40, options.width),
+  };
+  const blocks = [
+    header(ctx),
+    capabilityTable(ctx),
+    strengthsAndGapsBlock(ctx),
+    nextStepsBlock(ctx),
+    roadmapBlock(ctx),
+    notAssessedBlock(ctx),
+    gatesBlock(ctx),
+    warningsBlock(ctx),
+    options.detail ? questionsBlock(ctx) : [],
+  ];
+  return `${blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')}\n`;
+}
+
+function header({ report, chalk, t, width }: Context): string[] {
+  const names = report.respondents.map((r) => toSingleLine(describeRespondent(r))).join(', ');
+  const respondents = `${t.respondentCount(report.respondents.length)}${names === '' ? '' : ` — ${names}`}`;
+  const overallPlain = `${formatScore(report.overall.score)} ${toSingleLine(levelLabel(report, report.overall.level))}  (${t.target}: ${toSingleLine(levelLabel(report, report.target))})`;
+  const overallLabel = `${t.overall}: `;
+  // Colour only what fits on one line: wrapping works on plain text.
+  const overall =
+    stringWidth(overallLabel + overallPlain) <= width
+      ? [overallLabel + overallPlain.replace(formatScore(report.overall.score), styleScore({ report, chalk }, report.overall.score))]
+      : field(width, overallLabel, overallPlain);
+  return [
+    ...wrapText(report.questionnaire.title, width).map((l) => chalk.bold(l)),
+    ...field(width, `${t.respondents}: `, respondents),
+    ...field(width, `${t.date}: `, formatDate(report.generatedAt)),
+    ...overall,
+    ...field(width, `${t.coverage}: `, formatPercent(report.overall.coverage)),
+  ];
+}
+
+function field(width: number, label: string, value: string): string[] {
+  return wrapIndented(value, width, label);
+}
+
+/** Green at or above the target, yellow below it, dim when there is no score. */
+function styleScore({ report, chalk }: Pick<Context, 'report' | 'chalk'>, score: number | null): string {
+  const text = formatScore(score);
+  if (score === null) return chalk.dim(text);
+  return isBelowTarget(report, score) ? chalk.yellow(text) : chalk.green(text);
+}
+
+/** Column widths that fill `width`: fixed columns as wide as their content, the text column the rest. */
+function fitColumns(width: number, fixed: number[], textIndex: number): number[] {
+  const borders = fixed.length + 2;
+  const used = fixed.reduce((a, b) => a + b + 2, 0);
+  const text = Math.max(MIN_TEXT_COLUMN, width - used - borders - 2);
+  const widths = [...fixed];
+  widths.splice(textIndex, 0, text);
+  return widths;
+}
+
+function newTable(chalk: ChalkInstance, head: string[], contentWidths: number[], aligns: ('left' | 'right')[]): Table.Table {
+  return new Table({
+    head: head.map((h) => chalk.bold(h)),
+    colWidths: contentWidths.map((w) => w + 2),
+    colAligns: aligns,
+    // No rule between rows: a projector shows more capabilities at once.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+}
+
+/** cli-table3 rules header and rows alike; we want only the header ruled off. */
+function tableLines(table: Table.Table): string[] {
+  const lines = table.toString().split('\n');
+  const top = lines[0] ?? '';
+  lines.splice(2, 0, top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤'));
+  return lines;
+}
+
+function capabilityTable(ctx: Context): string[] {
+  const { report, chalk, t, width } = ctx;
+  const withSpread = hasSeveralRespondents(report);
+  const levels = report.capabilities.map((c) => toSingleLine(levelLabel(report, c.level)));
+  const spreads = report.capabilities.map((c) => spreadText(c));
+  const w = (texts: string[]) => Math.max(...texts.map((s) => stringWidth(s)));
+  const fixed = [w([t.score, '100.0']), Math.min(MAX_LEVEL_COLUMN, w([t.level, ...levels]))];
+  let showBar = true;
+  if (withSpread) fixed.push(w([t.spread, ...spreads]));
+  // Drop the bar before squeezing the titles below a readable width.
+  let widths = fitColumns(width, [...fixed.slice(0, 2), BAR_CELLS, ...fixed.slice(2)], 0);
+  if ((widths[0] ?? 0) <= MIN_TEXT_COLUMN) {
+    showBar = false;
+    widths = fitColumns(width, fixed, 0);
+  }
+  const titleWidth = widths[0] ?? MIN_TEXT_COLUMN;
+  const head = [t.capability, t.score, t.level, ...(showBar ? [''] : []), ...(withSpread ? [t.spread] : [])];
+  const aligns: ('left' | 'right')[] = ['left', 'right', 'left', ...(showBar ? (['left'] as const) : []), ...(withSpread ? (['right'] as const) : [])];
+  const table = newTable(chalk, head, widths, aligns);
+  report.capabilities.forEach((c, i) => {
+    const bar = renderBar(c.score, BAR_CELLS);
+    const colour = isBelowTarget(report, c.score) ? chalk.yellow : chalk.green;
+    const row = [
+      wrapText(c.title, titleWidth).join('\n'),
+      styleScore(ctx, c.score),
+      wrapText(levels[i] ?? '', fixed[1] ?? MAX_LEVEL_COLUMN).join('\n'),
+      ...(showBar ? [colour(bar.filled) + chalk.dim(bar.empty)] : []),
+      ...(withSpread ? [c.disagreement ? chalk.yellow.bold(spreads[i] ?? '') : (spreads[i] ?? '')] : []),
+    ];
+    table.push(row);
+  });
+  const lines = tableLines(table);
+  if (report.capabilities.some((c) => c.disagreement)) lines.push(...wrapIndented(t.disagreementLegend, width, `${DISAGREEMENT_MARK} `));
+  return lines;
+}
+
+function spreadText(c: ReportCapability): string {
+  if (c.spread === null) return '';
+  return c.disagreement ? `${DISAGREEMENT_MARK} ${formatScore(c.spread)}` : formatScore(c.spread);
+}
+
+function heading(chalk: ChalkInstance, text: string): string {
+  return chalk.bold.underline(text);
+}
+
+function capabilityLine({ report, width }: Context, c: ReportCapability): string[] {
+  return wrapIndented(`${c.title} — ${formatScore(c.score)} ${levelLabel(report, c.level)}`, width, '  • ');
+}
+
+function strengthsAndGapsBlock(ctx: Context): string[] {
+  const { strengths, gaps } = strengthsAndGaps(ctx.report);
+  const lines: string[] = [];
+  if (strengths.length > 0) lines.push(heading(ctx.chalk, ctx.t.strengths), ...strengths.flatMap((c) => capabilityLine(ctx, c)));
+  if (gaps.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(heading(ctx.chalk, ctx.t.gaps), ...gaps.flatMap((c) => capabilityLine(ctx, c)));
+  }
+  return lines;
+}
+
+function actionLines(width: number, actions: string[], indent: string): string[] {
+  return actions.flatMap((a) => wrapIndented(a, width, `${indent}- `));
+}
+
+function nextStepsBlock(ctx: Context): string[] {
+  const { report, chalk, t, width } = ctx;
+  const caps = capabilitiesWithNextSteps(report);
+  if (caps.length === 0) return [];
+  return [
+    heading(chalk, t.nextSteps),
+    ...caps.flatMap((c) => [
+      ...wrapIndented(`${c.title} (${levelLabel(report, c.level)} → ${levelLabel(report, nextLevelId(report, c.level))})`, width, '  ').map((l) => chalk.bold(l)),
+      ...actionLines(width, c.nextSteps, '    '),
+    ]),
+  ];
+}
+
+function roadmapBlock(ctx: Context): string[] {
+  const { report, chalk, t, width } = ctx;
+  const title = heading(chalk, `${t.roadmap} (${t.target}: ${levelLabel(report, report.target)})`);
+  if (report.roadmap.length === 0) {
+    return report.capabilities.some((c) => c.score !== null) ? [title, ...wrapIndented(t.roadmapDone, width, '  ')] : [];
+  }
+  return [
+    title,
+    ...report.roadmap.flatMap((phase) => [
+      `  ${chalk.bold(t.phase(phase.phase))}`,
+      ...phase.steps.flatMap((step) => [
+        ...wrapIndented(
+          `${capabilityTitle(report, step.capability)}: ${levelLabel(report, step.fromLevel)} → ${levelLabel(report, step.toLevel)}`,
+          width,
+          '    ',
+        ),
+        ...actionLines(width, step.actions, '      '),
+      ]),
+    ]),
+  ];
+}
+
+function notAssessedBlock({ report, chalk, t, width }: Context): string[] {
+  if (report.notAssessed.length === 0) return [];
+  return [heading(chalk, t.notAssessed), ...report.notAssessed.flatMap((id) => wrapIndented(capabilityTitle(report, id), width, '  • '))];
+}
+
+function gatesBlock({ report, chalk, t, width }: Context): string[] {
+  if (report.gates.length === 0) return [];
+  return [
+    heading(chalk, t.gates),
+    ...report.gates.flatMap((g) => {
+      const mark = g.passed ? chalk.green(`✓ ${t.passed}`) : chalk.red.bold(`✗ ${t.failed}`);
+      return wrapIndented(`${g.rule} — ${g.detail}`, width, `  ${mark} `);
+    }),
+  ];
+}
+
+function warningsBlock({ report, chalk, t, width }: Context): string[] {
+  if (report.warnings.length === 0) return [];
+  return [heading(chalk, t.warnings), ...report.warnings.flatMap((w) => wrapIndented(w, width, `  ${chalk.yellow('!')} `))];
+}
+
+function questionsBlock(ctx: Context): string[] {
+  const { report, chalk, t, width } = ctx;
+  const questions = report.questions;
+  if (questions === undefined || questions.length === 0) return [];
+  const w = (texts: string[]) => Math.max(...texts.map((s) => stringWidth(s)));
+  const idWidth = Math.min(MAX_LEVEL_COLUMN, w([t.id, ...questions.map((q) => toSingleLine(q.id))]));
+  const fixed = [idWidth, w([t.score, '100.0']), w([t.counted]), w([t.notApplicable])];
+  const widths = fitColumns(width, fixed, 1);
+  const textWidth = widths[1] ?? MIN_TEXT_COLUMN;
+  const table = newTable(chalk, [t.id, t.question, t.score, t.counted, t.notApplicable], widths, ['left', 'left', 'right', 'right', 'right']);
+  for (const q of questions) {
+    table.push([
+      wrapText(q.id, idWidth).join('\n'),
+      wrapText(q.text, textWidth).join('\n'),
+      styleScore(ctx, q.score),
+      String(q.counted),
+      String(q.notApplicable),
+    ]);
+  }
+  const names = new Map(report.respondents.map((r) => [r.file, describeRespondent(r)]));
+  const notes = questions.flatMap((q) =>
+    q.answers.filter((a) => a.note !== undefined && a.note.trim() !== '').map((a) => ({ q, a })),
+  );
+  const lines = [heading(chalk, t.questions), ...tableLines(table)];
+  if (notes.length > 0) {
+    lines.push('', heading(chalk, t.notes));
+    for (const { q, a } of notes) {
+      lines.push(...wrapIndented(`${q.id} · ${names.get(a.file) ?? a.file}: ${a.note ?? ''}`, width, '  • '));
+    }
+  }
+  return lines;
+}
