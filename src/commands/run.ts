@@ -41,12 +41,13 @@ interface Session {
 /** `cxm run`: the interactive workshop. Saves after every change; Ctrl-C or quit exits 130. */
 export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<void> {
   // Without a terminal a prompt would fail or hang: refuse before anything else.
+  const options = runOptionsSchema.parse(rawOptions);
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    const file = options.resume !== undefined ? shellQuote(options.resume) : '<answers.yaml>';
     throw new UserError('cxm run is interactive and needs a terminal (stdin and stdout must be a TTY)', {
-      hint: 'to score an answer file without a terminal, use: cxm score <answers.yaml>',
+      hint: `to score an answer file without a terminal, use: cxm score ${file}`,
     });
   }
-  const options = runOptionsSchema.parse(rawOptions);
   if (options.resume !== undefined && options.answers !== undefined) {
     throw new UserError('--answers and --resume cannot be combined', { hint: '--resume saves into the file it continues' });
   }

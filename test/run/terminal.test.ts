@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import stringWidth from 'string-width';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cxmBin, fixture, repoRoot, tempDir } from '../helpers/cli.js';
+import { skipTerminalTests, TmuxSession, waitForFile } from './tmux.js';
+
+/** `cxm run` end to end: the built binary in a real pseudo-terminal (tmux). Run `npm run build` first. */
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+});
+
+beforeAll(() => {
+  if (!existsSync(join(repoRoot, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+});
+
+function start(dir: string, args: string, options: { width?: number; height?: number } = {}): TmuxSession {
+  const session = new TmuxSession(`node '${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, ...options });
+  sessions.push(session);
+  return session;
+}
+
+const readIfExists = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+const exitCode = async (dir: string) => Number((await waitForFile(() => readIfExists(join(dir, 'exit')))).replace('EXIT=', ''));
+const answersOf = (path: string): Record<string, unknown> => parse(readFileSync(path, 'utf8'));
+
+describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
+  it('answers, n/a, note, back; Ctrl-C exits 130 with the saved file and the resume command', async () => {
+    const dir = tempDir('cxm-run-e2e-');
+    const t = start(dir, `--answers a.yaml --name Test --role qa`);
+    await t.waitFor('Organization');
+    t.type('ACME KK');
+    t.keys('Enter');
+    await t.waitFor(/Q 1\/47 · Journey-based teams 1\/5[\s\S]*5 Strongly agree/);
+    t.keys('4', 'Enter');
+    await t.waitFor(/Q 2\/47[\s\S]*n Not applicable/);
+    t.keys('n', 'Enter');
+    await t.waitFor(/Q 3\/47[\s\S]*q Save and quit/);
+    t.keys('e', 'Enter');
+    await t.waitFor('? Note');
+    t.type('needs a cross-functional team');
+    t.keys('Enter');
+    await t.waitFor(/Note: needs a cross-functional team[\s\S]*e Edit the note/);
+    t.keys('Down', 'Enter'); // the cursor starts on option 1: Down moves it to 2
+    await t.waitFor(/Q 4\/47[\s\S]*q Save and quit/);
+    t.keys('b', 'Enter');
+    await t.waitFor(/Q 3\/47[\s\S]*Current answer: 2 Disagree[\s\S]*q Save and quit/);
+    t.keys('C-c');
+    expect(await exitCode(dir)).toBe(130);
+    const screen = t.screen();
+    expect(screen).toContain('Progress saved to a.yaml (3 of 47 questions answered).');
+    expect(screen).toContain('Resume with: cxm run --resume a.yaml');
+    const file = answersOf(join(dir, 'a.yaml'));
+    expect(file).toMatchObject({
+      questionnaire: 'cxm-playbook',
+      questionnaireVersion: '1.0.0',
+      respondent: { name: 'Test', role: 'qa', organization: 'ACME KK' },
+      lang: 'en',
+      answers: { 'jt-1': 4, 'jt-2': 'n/a', 'jt-3': { value: 2, note: 'needs a cross-functional team' } },
+    });
+    expect(file).not.toHaveProperty('completedAt');
+    expect(file.startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it('a condition changed on the way back hides the follow-up; resume finishes with the report', async () => {
+    const dir = tempDir('cxm-run-e2e-');
+    const questionnaire = fixture('run-small/questionnaire.yaml');
+    const first = start(dir, `'${questionnaire}' --answers a.yaml --name Test --role qa --organization O`);
+    await first.waitFor(/Q 1\/3 ·[\s\S]*q Save and quit/);
+    first.keys('5', 'Enter');
+    await first.waitFor(/Q 2\/4 · Data-driven decisions 2\/2[\s\S]*q Save and quit/);
+    first.keys('4', 'Enter');
+    await first.waitFor(/Q 3\/4 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    first.keys('b', 'Enter');
+    await first.waitFor(/Q 2\/4[\s\S]*Current answer: 4 Agree[\s\S]*q Save and quit/);
+    first.keys('b', 'Enter');
+    await first.waitFor(/Q 1\/4[\s\S]*Current answer: 5 Strongly agree[\s\S]*q Save and quit/);
+    first.keys('1', 'Enter');
+    await first.waitFor(/Q 2\/3 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    first.keys('q', 'Enter');
+    expect(await exitCode(dir)).toBe(130);
+    expect(answersOf(join(dir, 'a.yaml')).answers).toEqual({ 'gate-1': 1, 'gate-2': 4 });
+
+    const resumed = start(dir, `--resume a.yaml --report report.md`);
+    await resumed.waitFor(/Q 2\/3 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    resumed.keys('3', 'Enter');
+    await resumed.waitFor(/Q 3\/3[\s\S]*q Save and quit/);
+    resumed.keys('5', 'Enter');
+    const screen = await resumed.waitFor('Answers saved to a.yaml');
+    expect(await exitCode(dir)).toBe(0);
+    // gate-1 = 1 → 0; team-1 = 3 → 0.5, team-2 = 5 → 1: Data 0.0, Journey teams 75.0, overall 37.5.
+    expect(screen).toMatch(/Journey teams[^\n]*75\.0/);
+    expect(screen).toContain('37.5');
+    expect(screen).toContain('Report written to report.md');
+    expect(readFileSync(join(dir, 'report.md'), 'utf8')).toContain('37.5');
+    const file = answersOf(join(dir, 'a.yaml'));
+    expect(file.answers).toEqual({ 'gate-1': 1, 'gate-2': 4, 'team-1': 3, 'team-2': 5 });
+    expect(file.completedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(file.questionnaire).toBe(relative(dir, questionnaire));
+
+    // A completed file offers a review; "Show the report" changes nothing.
+    const again = start(dir, `--resume a.yaml`);
+    await again.waitFor('Show the report');
+    again.keys('Down', 'Down', 'Enter');
+    expect(await again.waitFor('Answers saved to a.yaml')).toContain('37.5');
+    expect(answersOf(join(dir, 'a.yaml')).completedAt).toBe(file.completedAt);
+  });
+
+  it('renders Japanese statements and labels wrapped within 80 columns', async () => {
+    const dir = tempDir('cxm-run-e2e-');
+    const t = start(dir, `--lang ja --answers a.yaml --name 田中 --role marketing --organization 例`, { width: 80, height: 30 });
+    const screen = await t.waitFor(/Q 1\/47 · カスタマージャーニー起点のチーム体制 1\/5[\s\S]*5 とてもそう思う/);
+    expect(screen).toContain('1 まったくそう思わない');
+    expect(screen).toContain('s スキップ（後で回答）');
+    expect(screen).not.toContain('n 該当しない'); // jt-1 has allowNA: false
+    const lines = screen.split('\n');
+    // No line was wrapped by the terminal: each fits in 80 columns, and joining wrapped lines changes nothing.
+    expect(Math.max(...lines.map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
+    expect(t.screen({ joined: true })).toBe(screen);
+    const statement = lines.filter((l) => l.startsWith('  ') && !/^\s+[0-9nsehbq] /.test(l)).map((l) => l.trim()).join('');
+    expect(statement).toContain('自社を初めて知る段階から契約更新までのカスタマージャーニーの各段階を文書化しており、全社で同じ段階定義を使っている。');
+    expect(lines.some((l) => /^\s+[、。）」]/.test(l))).toBe(false);
+    t.keys('h', 'Enter');
+    await t.waitFor('ヘルプ: 根拠の例');
+    t.keys('C-c');
+    expect(await exitCode(dir)).toBe(130);
+  });
+
+  it('names the file after the date and respondent, never replacing an existing one', async () => {
+    const dir = tempDir('cxm-run-e2e-');
+    const taken = `answers-${new Date().toISOString().slice(0, 10)}-aiko-tanaka`;
+    writeFileSync(join(dir, `${taken}.yaml`), 'keep me\n');
+    const t = start(dir, `--name 'Aiko Tanaka' --role qa --organization O`);
+    await t.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    t.keys('C-c');
+    expect(await exitCode(dir)).toBe(130);
+    expect(t.screen()).toContain(`Resume with: cxm run --resume ${taken}-2.yaml`);
+    expect(readFileSync(join(dir, `${taken}.yaml`), 'utf8')).toBe('keep me\n');
+    expect(answersOf(join(dir, `${taken}-2.yaml`))).toMatchObject({ respondent: { name: 'Aiko Tanaka' }, answers: {} });
+  });
+
+  it('refuses to overwrite an existing --answers file', async () => {
+    const dir = tempDir('cxm-run-e2e-');
+    const t = start(dir, `--answers '${fixture('run-small/questionnaire.yaml')}' --name x --role y --organization z`);
+    expect(await exitCode(dir)).toBe(2);
+    expect(t.screen({ joined: true })).toContain('already exists; cxm run never overwrites an answer file');
+  });
+});
+
+describe('cxm run without a terminal', () => {
+  it('exits 2 at once, pointing to cxm score', () => {
+    const started = Date.now();
+    const result = spawnSync(process.execPath, [cxmBin, 'run'], { stdio: 'pipe', encoding: 'utf8', timeout: 10_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('cxm run is interactive and needs a terminal');
+    expect(result.stderr).toContain('hint: to score an answer file without a terminal, use: cxm score <answers.yaml>');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
