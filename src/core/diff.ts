@@ -174,13 +174,17 @@ function weightedScore(capabilities: readonly ReportCapability[], ids: readonly 
 /** Changed questions both sides have; warns about questions on one side only. Undefined without detail on both sides. */
 function diffQuestions(before: Report, after: Report, warnings: string[]): QuestionDiff[] | undefined {
   if (!before.questions || !after.questions) return undefined;
+  // A capability on one side only has had its warning; its questions need none of their own.
+  const inBoth = new Set(before.capabilities.filter((c) => after.capabilities.some((a) => a.id === c.id)).map((c) => c.id));
+  const oneSided = (q: Question, side: 'before' | 'after', version: string) =>
+    `question "${q.id}" is only in the ${side} questionnaire (${version}): not compared, and the scores of "${q.capability}" cover different questions`;
   const beforeQs = new Map(before.questions.map((q) => [q.id, q]));
   const afterIds = new Set(after.questions.map((q) => q.id));
   const changed: QuestionDiff[] = [];
   for (const q of after.questions) {
     const old = beforeQs.get(q.id);
     if (!old) {
-      warnings.push(`question "${q.id}" (${q.capability}) is only in the after questionnaire (${after.questionnaire.version}): not compared`);
+      if (inBoth.has(q.capability)) warnings.push(oneSided(q, 'after', after.questionnaire.version));
       continue;
     }
     const b = questionSide(old);
@@ -190,9 +194,7 @@ function diffQuestions(before: Report, after: Report, warnings: string[]): Quest
     changed.push({ id: q.id, capability: q.capability, text: q.text, before: b, after: a, delta });
   }
   for (const old of before.questions) {
-    if (!afterIds.has(old.id)) {
-      warnings.push(`question "${old.id}" (${old.capability}) is only in the before questionnaire (${before.questionnaire.version}): not compared`);
-    }
+    if (!afterIds.has(old.id) && inBoth.has(old.capability)) warnings.push(oneSided(old, 'before', before.questionnaire.version));
   }
   return changed;
 }

@@ -30,20 +30,21 @@ export function renderDiffText(diff: DiffReport, options: DiffRenderOptions): st
 
   const paint = (status: DiffStatus, text: string) => colorFor(chalk, status)(text);
   const rows: Cell[][] = diff.capabilities.map((c) => [
-    [{ text: c.title }],
+    c.title,
     formatScore(c.before),
     formatScore(c.after),
-    paint(c.status, changeCell(c.status, c.delta, options.lang)),
-    [{ text: formatLevelChange(diff, c.level) }],
+    [{ text: changeCell(c.status, c.delta, options.lang), paint: colorFor(chalk, c.status) }],
+    formatLevelChange(diff, c.level),
   ]);
   const o = diff.overall;
   const overallTitle = o.basis === 'common-capabilities' ? `${labels.overall}*` : labels.overall;
+  const bold = (text: string) => [{ text, paint: chalk.bold }];
   rows.push([
-    [{ text: overallTitle, paint: chalk.bold }],
-    chalk.bold(formatScore(o.before)),
-    chalk.bold(formatScore(o.after)),
-    chalk.bold(paint(o.status, changeCell(o.status, o.delta, options.lang))),
-    [{ text: formatLevelChange(diff, o.level), paint: chalk.bold }],
+    bold(overallTitle),
+    bold(formatScore(o.before)),
+    bold(formatScore(o.after)),
+    [{ text: changeCell(o.status, o.delta, options.lang), paint: (t: string) => chalk.bold(colorFor(chalk, o.status)(t)) }],
+    bold(formatLevelChange(diff, o.level)),
   ]);
   const head = [labels.capability, labels.before, labels.after, labels.change, labels.level];
   out.push(table(chalk, head, rows, width, [0, 4], ['left', 'right', 'right', 'right', 'left']));
@@ -72,7 +73,7 @@ export function renderDiffText(diff: DiffReport, options: DiffRenderOptions): st
           [{ text: q.text }, ...notes],
           formatAnswer(q.before, options.lang),
           formatAnswer(q.after, options.lang),
-          paint(status, formatDelta(q.delta)),
+          [{ text: formatDelta(q.delta), paint: colorFor(chalk, status) }],
         ];
       });
       const qHead = ['id', labels.question, labels.before, labels.after, labels.change];

@@ -115,8 +115,8 @@ describe('diffReports', () => {
       ['q3', 2, 'n/a', undefined, null],
     ]);
     expect(diff.warnings).toEqual([
-      'question "added" (a) is only in the after questionnaire (1.0.0): not compared',
-      'question "gone" (a) is only in the before questionnaire (1.0.0): not compared',
+      'question "added" is only in the after questionnaire (1.0.0): not compared, and the scores of "a" cover different questions',
+      'question "gone" is only in the before questionnaire (1.0.0): not compared, and the scores of "a" cover different questions',
     ]);
     expect(diffReports(before, after, opts).questions).toBeUndefined();
   });
