@@ -103,7 +103,7 @@ ${radar}
     parts.push(`<figure class="chart-block">
 <figcaption>${h(t.agreement)}</figcaption>
 ${spread}
-<ul class="legend">${people.join('')}<li><span class="swatch tick"></span>${h(t.score)}</li><li><span class="swatch range disagreement"></span>${h(t.disagreementLegend)}</li><li><span class="swatch target"></span>${target}</li></ul>
+<ul class="legend">${people.join('')}<li><span class="swatch tick"></span>${h(t.score)}</li><li><span class="swatch range disagreement"></span>${h(t.disagreementLegend(report.spreadThreshold))}</li><li><span class="swatch target"></span>${target}</li></ul>
 </figure>`);
   }
   return parts.length === 0 ? '' : `<section class="charts">\n${parts.join('\n')}\n</section>`;

@@ -11,7 +11,7 @@ export interface ReportLabels {
   level: string;
   spread: string;
   role: string;
-  disagreementLegend: string;
+  disagreementLegend: (threshold: number | undefined) => string;
   strengths: string;
   gaps: string;
   nextSteps: string;
@@ -51,7 +51,8 @@ const en: ReportLabels = {
   level: 'Level',
   spread: 'Spread',
   role: 'Role',
-  disagreementLegend: 'respondents disagree (large spread of their scores)',
+  disagreementLegend: (n) =>
+    n === undefined ? 'respondents disagree (large spread of their scores)' : `respondents disagree (their scores spread ${n} points or more)`,
   strengths: 'Strengths',
   gaps: 'Gaps',
   nextSteps: 'Next steps',
@@ -91,7 +92,7 @@ const ja: ReportLabels = {
   level: 'レベル',
   spread: 'ばらつき',
   role: '役割',
-  disagreementLegend: '回答者間で評価が大きく分かれている',
+  disagreementLegend: (n) => (n === undefined ? '回答者間で評価が大きく分かれている' : `回答者間で評価が大きく分かれている（ばらつき ${n} 以上）`),
   strengths: '強み',
   gaps: '課題',
   nextSteps: '次のステップ',

@@ -67,7 +67,7 @@ function capabilities(report: Report, t: ReportLabels): string[] {
     formatPercent(c.coverage),
     ...(withSpread ? [spreadCell(c)] : []),
   ]);
-  const legend = report.capabilities.some((c) => c.disagreement) ? ['', `⚠️ ${t.disagreementLegend}`] : [];
+  const legend = report.capabilities.some((c) => c.disagreement) ? ['', `⚠️ ${t.disagreementLegend(report.spreadThreshold)}`] : [];
   return [`## ${t.capabilityScores}`, '', ...table(head, aligns, rows), ...legend, '', ...renderMermaidChart(report, t.capabilityScores, t.score)];
 }
 

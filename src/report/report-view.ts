@@ -60,15 +60,15 @@ export function scoredCapabilities(report: Report): ReportCapability[] {
 }
 
 /**
- * The highest and lowest scored capabilities, at most `max` each and never the same one twice,
- * so a two-capability report shows one strength and one gap. Ties keep questionnaire order.
+ * The highest and lowest scored capabilities, at most `max` each and never the same one twice: half
+ * of them at most on each side (so a middling one is neither), and a lone capability is a strength.
+ * Ties keep questionnaire order.
  */
 export function strengthsAndGaps(report: Report, max = 3): { strengths: ReportCapability[]; gaps: ReportCapability[] } {
   const scored = scoredCapabilities(report);
   const byScore = (sign: number) => [...scored].sort((a, b) => sign * ((a.score ?? 0) - (b.score ?? 0)));
-  const strengthCount = Math.min(max, Math.ceil(scored.length / 2));
-  const gapCount = Math.min(max, scored.length - strengthCount);
-  return { strengths: byScore(-1).slice(0, strengthCount), gaps: byScore(1).slice(0, gapCount) };
+  const half = Math.min(max, Math.floor(scored.length / 2));
+  return { strengths: byScore(-1).slice(0, Math.max(half, Math.min(1, scored.length))), gaps: byScore(1).slice(0, half) };
 }
 
 /** Capabilities that have a next step now (below the target), in questionnaire order. */

@@ -98,6 +98,16 @@ function newTable(chalk: ChalkInstance, head: string[], contentWidths: number[],
   });
 }
 
+/**
+ * One table row per wrapped line instead of multi-line cells: cli-table3 re-measures a multi-line
+ * cell character by character on every line it draws (quadratic), and without row rules it looks the same.
+ */
+function pushWrapped(table: Table.Table, cells: (string | string[])[]): void {
+  const columns = cells.map((c) => (typeof c === 'string' ? [c] : c));
+  const height = Math.max(...columns.map((c) => c.length));
+  for (let line = 0; line < height; line++) table.push(columns.map((c) => c[line] ?? ''));
+}
+
 /** cli-table3 rules header and rows alike; we want only the header ruled off. */
 function tableLines(table: Table.Table): string[] {
   const lines = table.toString().split('\n');
@@ -128,17 +138,16 @@ function capabilityTable(ctx: Context): string[] {
   report.capabilities.forEach((c, i) => {
     const bar = renderBar(c.score, BAR_CELLS);
     const colour = isBelowTarget(report, c.score) ? chalk.yellow : chalk.green;
-    const row = [
-      wrapText(c.title, titleWidth).join('\n'),
+    pushWrapped(table, [
+      wrapText(c.title, titleWidth),
       styleScore(ctx, c.score),
-      wrapText(levels[i] ?? '', fixed[1] ?? MAX_LEVEL_COLUMN).join('\n'),
+      wrapText(levels[i] ?? '', fixed[1] ?? MAX_LEVEL_COLUMN),
       ...(showBar ? [colour(bar.filled) + chalk.dim(bar.empty)] : []),
       ...(withSpread ? [c.disagreement ? chalk.yellow.bold(spreads[i] ?? '') : (spreads[i] ?? '')] : []),
-    ];
-    table.push(row);
+    ]);
   });
   const lines = tableLines(table);
-  if (report.capabilities.some((c) => c.disagreement)) lines.push(...wrapIndented(t.disagreementLegend, width, `${DISAGREEMENT_MARK} `));
+  if (report.capabilities.some((c) => c.disagreement)) lines.push(...wrapIndented(t.disagreementLegend(report.spreadThreshold), width, `${DISAGREEMENT_MARK} `));
   return lines;
 }
 
@@ -237,9 +246,9 @@ function questionsBlock(ctx: Context): string[] {
   const textWidth = widths[1] ?? MIN_TEXT_COLUMN;
   const table = newTable(chalk, [t.id, t.question, t.score, t.counted, t.notApplicable], widths, ['left', 'left', 'right', 'right', 'right']);
   for (const q of questions) {
-    table.push([
-      wrapText(q.id, idWidth).join('\n'),
-      wrapText(q.text, textWidth).join('\n'),
+    pushWrapped(table, [
+      wrapText(q.id, idWidth),
+      wrapText(q.text, textWidth),
       styleScore(ctx, q.score),
       String(q.counted),
       String(q.notApplicable),

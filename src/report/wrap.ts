@@ -6,6 +6,20 @@ const NO_LINE_END = new Set([...'(（「『【〔〈《［｛']);
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+const widthCache = new Map<string, number>();
+
+/** Display width of one grapheme; printable ASCII skips string-width, which is slow per character. */
+function graphemeWidth(g: string): number {
+  const code = g.charCodeAt(0);
+  if (g.length === 1 && code >= 0x20 && code < 0x7f) return 1;
+  let width = widthCache.get(g);
+  if (width === undefined) {
+    width = stringWidth(g);
+    widthCache.set(g, width);
+  }
+  return width;
+}
+
 /**
  * One line of terminal-safe text: control characters (ESC and friends could drive the terminal)
  * are dropped and every run of white space, newlines included, becomes one space.
@@ -19,7 +33,9 @@ export function toSingleLine(text: string): string {
 
 interface Token {
   text: string;
+  width: number;
   spaceBefore: boolean;
+  lastWide: boolean;
 }
 
 /** Words, and each full-width character on its own so Japanese can break between characters. */
@@ -28,18 +44,22 @@ function tokenize(text: string): Token[] {
   let space = false;
   let joinNext = false;
   for (const { segment } of graphemes.segment(text)) {
-    if (/^\s+$/.test(segment)) {
+    if (segment === ' ') {
       space = true;
       joinNext = false;
       continue;
     }
-    const wide = stringWidth(segment) > 1;
+    const width = graphemeWidth(segment);
+    const wide = width > 1;
     const last = tokens.at(-1);
-    const lastChar = last ? [...last.text].at(-1) ?? '' : '';
-    const lastWide = stringWidth(lastChar) > 1;
-    const glue = last !== undefined && !space && (joinNext || NO_LINE_START.has(segment) || (!wide && !lastWide));
-    if (glue && last) last.text += segment;
-    else tokens.push({ text: segment, spaceBefore: space });
+    const glue = last !== undefined && !space && (joinNext || NO_LINE_START.has(segment) || (!wide && !last.lastWide));
+    if (glue && last) {
+      last.text += segment;
+      last.width += width;
+      last.lastWide = wide;
+    } else {
+      tokens.push({ text: segment, width, spaceBefore: space, lastWide: wide });
+    }
     joinNext = NO_LINE_END.has(segment);
     space = false;
   }
@@ -47,17 +67,18 @@ function tokenize(text: string): Token[] {
 }
 
 /** Splits one token that is wider than a line, grapheme by grapheme. */
-function hardBreak(text: string, width: number): string[] {
-  const pieces: string[] = [];
-  let current = '';
+function hardBreak(text: string, width: number): { text: string; width: number }[] {
+  const pieces: { text: string; width: number }[] = [];
+  let current = { text: '', width: 0 };
   for (const { segment } of graphemes.segment(text)) {
-    if (current !== '' && stringWidth(current + segment) > width) {
+    const w = graphemeWidth(segment);
+    if (current.text !== '' && current.width + w > width) {
       pieces.push(current);
-      current = '';
+      current = { text: '', width: 0 };
     }
-    current += segment;
+    current = { text: current.text + segment, width: current.width + w };
   }
-  if (current !== '') pieces.push(current);
+  if (current.text !== '') pieces.push(current);
   return pieces;
 }
 
@@ -65,19 +86,19 @@ function hardBreak(text: string, width: number): string[] {
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, width);
   const lines: string[] = [];
-  let line = '';
+  let line = { text: '', width: 0 };
   for (const token of tokenize(toSingleLine(text))) {
-    const candidate = line === '' ? token.text : line + (token.spaceBefore ? ' ' : '') + token.text;
-    if (stringWidth(candidate) <= limit) {
-      line = candidate;
+    const gap = line.text !== '' && token.spaceBefore ? 1 : 0;
+    if (line.width + gap + token.width <= limit) {
+      line = { text: line.text + (gap ? ' ' : '') + token.text, width: line.width + gap + token.width };
       continue;
     }
-    if (line !== '') lines.push(line);
+    if (line.text !== '') lines.push(line.text);
     const pieces = hardBreak(token.text, limit);
-    line = pieces.pop() ?? '';
-    lines.push(...pieces);
+    line = pieces.pop() ?? { text: '', width: 0 };
+    lines.push(...pieces.map((p) => p.text));
   }
-  if (line !== '' || lines.length === 0) lines.push(line);
+  if (line.text !== '' || lines.length === 0) lines.push(line.text);
   return lines;
 }
 
