@@ -10,12 +10,17 @@ import {
   statusLabel,
   type DiffRenderOptions,
 } from './diff-format.js';
+import { escapeHtml } from './escape-html.js';
+import { HTML_STYLE } from './html-style.js';
 import { toSingleLine } from './wrap.js';
+
+/** Nothing may be fetched: the file is mailed, archived and printed as it is (as in html.ts). */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** One self-contained page (no network: inline CSS and SVG), light and A4-friendly for printing. */
 export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): string {
   const t = diffLabels(options.lang);
-  const e = escapeHtml;
+  const e = (text: string) => escapeHtml(toSingleLine(text));
   const title = `${t.heading}: ${diff.questionnaire.title}`;
   const sides = (['before', 'after'] as const).map((side) => diff[side]);
   const row = (label: string, cells: string[]) => `<tr><th scope="row">${e(label)}</th>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
@@ -31,7 +36,7 @@ export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): st
   const o = diff.overall;
   const mark = o.basis === 'common-capabilities' ? '*' : '';
   capRows.push(
-    `<tr class="overall"><th scope="row">${e(t.overall)}${mark}</th><td class="num">${formatScore(o.before)}</td><td class="num">${formatScore(o.after)}</td>` +
+    `<tr class="overall"><td>${e(t.overall)}${mark}</td><td class="num">${formatScore(o.before)}</td><td class="num">${formatScore(o.after)}</td>` +
       `<td class="num">${change(o.status, o.delta)}</td><td>${e(formatLevelChange(diff, o.level))}</td>` +
       `<td><span class="${o.status}">${e(statusLabel(o.status, options.lang))}</span></td></tr>`,
   );
@@ -72,7 +77,7 @@ export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): st
           .map((side) => `<div class="note"><em>${e(t.noteOf(t[side]))}:</em> ${e(q[side].note ?? '')}</div>`);
         const status: DiffStatus = q.delta === null || Math.abs(q.delta) < 1e-9 ? 'unchanged' : q.delta > 0 ? 'improved' : 'regressed';
         body.push(
-          `<tr><td><code>${e(q.id)}</code></td><td>${e(q.text)}${notes.join('')}</td><td class="num">${e(formatAnswer(q.before, options.lang))}</td>` +
+          `<tr><td class="id"><code>${e(q.id)}</code></td><td>${e(q.text)}${notes.join('')}</td><td class="num">${e(formatAnswer(q.before, options.lang))}</td>` +
             `<td class="num">${e(formatAnswer(q.after, options.lang))}</td><td class="num"><span class="${status}">${formatDelta(q.delta)}</span></td></tr>`,
         );
       }
@@ -87,56 +92,43 @@ export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): st
 <html lang="${e(options.lang)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="cxm diff">
 <title>${e(title)}</title>
-<style>${CSS}</style>
+<style>${HTML_STYLE}${DIFF_STYLE}</style>
 </head>
 <body>
-<main>
+<main class="report diff">
 ${body.filter((b) => b !== '').join('\n')}
+<footer>cxm diff · ${e(diff.questionnaire.id)} ${e(diff.before.questionnaireVersion)} → ${e(diff.after.questionnaireVersion)}</footer>
 </main>
 </body>
 </html>
 `;
 }
 
-const CSS = `
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; background: #fff; color: #1a1a1a; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto,
-  "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Noto Sans CJK JP", "Noto Sans JP", "Yu Gothic", "YuGothic", Meiryo, sans-serif; }
-main { max-width: 820px; margin: 0 auto; padding: 24px; }
-h1 { font-size: 22px; margin: 0 0 16px; }
-h2 { font-size: 17px; margin: 28px 0 8px; }
-table { border-collapse: collapse; width: 100%; margin: 12px 0; }
-th, td { border-bottom: 1px solid #ddd; padding: 5px 8px; text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid #999; font-weight: 600; }
-table.sides { width: auto; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-tr.overall th, tr.overall td { font-weight: 700; border-top: 2px solid #999; }
+/** What the diff adds to the report stylesheet: status colours and the paired-bar chart. */
+const DIFF_STYLE = `
+.diff h1 { font-size: 24px; }
+table.sides { width: auto; margin-bottom: 8px; }
+table.caps, table.questions { margin: 12px 0; }
+tr.overall td { font-weight: 700; border-top: 2px solid #9ca3af; }
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
-.improved { color: #1b7f3b; } .regressed { color: #b3261e; font-weight: 600; }
-.new { color: #00707a; } .not-assessed { color: #8a6d00; } .unchanged { color: #555; }
-.note { color: #555; font-size: 12px; margin-top: 2px; }
-.small { color: #555; font-size: 12px; }
+.improved { color: #047857; } .regressed { color: #b91c1c; font-weight: 600; }
+.new { color: #0e7490; } .not-assessed { color: #92400e; } .unchanged { color: #4b5563; }
+td.id code { white-space: nowrap; overflow-wrap: normal; }
+.note { color: #4b5563; font-size: 12px; margin-top: 2px; }
+.small { color: #6b7280; font-size: 12px; }
 .summary span { margin-right: 12px; }
-.warnings li { color: #8a5a00; }
-svg.chart { display: block; width: 100%; height: auto; margin: 8px 0; }
-svg.chart text { font-size: 11px; fill: #1a1a1a; }
-svg.chart .axis { stroke: #bbb; stroke-width: 1; }
-svg.chart .level { stroke: #ccc; stroke-dasharray: 3 3; }
-svg.chart .level-label { fill: #777; font-size: 10px; }
+.warnings li { color: #92400e; }
+svg.chart text { font-size: 11px; fill: #1f2937; }
+svg.chart .axis { stroke: #9ca3af; stroke-width: 1; }
+svg.chart .lvl-line { stroke: #d1d5db; stroke-dasharray: 3 3; }
+svg.chart .lvl-label { fill: #6b7280; font-size: 10px; }
 svg.chart .bar-before { fill: #b8bec6; }
-svg.chart .bar-improved { fill: #2e9d55; } svg.chart .bar-regressed { fill: #c8372d; }
-svg.chart .bar-unchanged { fill: #4a78b5; } svg.chart .bar-new { fill: #1a9aa5; }
-@page { size: A4; margin: 15mm; }
-@media print {
-  body { font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  main { max-width: none; padding: 0; }
-  tr, svg.chart, li { break-inside: avoid; }
-  h2 { break-after: avoid; }
-}
+svg.chart .bar-improved { fill: #059669; } svg.chart .bar-regressed { fill: #dc2626; }
+svg.chart .bar-unchanged { fill: #3b5ba9; } svg.chart .bar-new { fill: #0891b2; }
 `;
 
 const CHART = { width: 760, label: 250, bar: 440, row: 30, top: 34, barHeight: 9 };
@@ -144,7 +136,7 @@ const CHART = { width: 760, label: 250, bar: 440, row: 30, top: 34, barHeight: 9
 /** Paired horizontal bars (before grey, after coloured by status) per capability, on a 0-100 axis with level lines. */
 function chart(diff: DiffReport, lang: string): string {
   const t = diffLabels(lang);
-  const e = escapeHtml;
+  const e = (text: string) => escapeHtml(toSingleLine(text));
   const { width, label, bar, row, top, barHeight } = CHART;
   const rows = diff.capabilities;
   const height = top + rows.length * row + 12;
@@ -152,8 +144,8 @@ function chart(diff: DiffReport, lang: string): string {
   const parts: string[] = [];
   for (const level of diff.levels) {
     if (level.min <= 0 || level.min > 100) continue;
-    parts.push(`<line class="level" x1="${x(level.min)}" y1="${top - 6}" x2="${x(level.min)}" y2="${height - 8}"/>`);
-    parts.push(`<text class="level-label" x="${x(level.min) + 2}" y="${top - 9}">${e(truncate(level.label, 12))}</text>`);
+    parts.push(`<line class="lvl-line" x1="${x(level.min)}" y1="${top - 6}" x2="${x(level.min)}" y2="${height - 8}"/>`);
+    parts.push(`<text class="lvl-label" x="${x(level.min) + 2}" y="${top - 9}">${e(truncate(level.label, 12))}</text>`);
   }
   parts.push(`<line class="axis" x1="${label}" y1="${top - 6}" x2="${label}" y2="${height - 8}"/>`);
   // Legend: grey for before; after coloured by its status.
@@ -179,11 +171,11 @@ function chart(diff: DiffReport, lang: string): string {
     ];
     for (const [score, cls, by] of bars) {
       if (score === null) {
-        parts.push(`<text x="${label + 4}" y="${by + barHeight - 1}" class="level-label">—</text>`);
+        parts.push(`<text x="${label + 4}" y="${by + barHeight - 1}" class="lvl-label">—</text>`);
         continue;
       }
       parts.push(`<rect class="${cls}" x="${label}" y="${by}" width="${((bar * score) / 100).toFixed(1)}" height="${barHeight}"/>`);
-      parts.push(`<text x="${(x(score) + 4).toFixed(1)}" y="${by + barHeight - 1}" class="level-label">${formatScore(score)}</text>`);
+      parts.push(`<text x="${(x(score) + 4).toFixed(1)}" y="${by + barHeight - 1}" class="lvl-label">${formatScore(score)}</text>`);
     }
     parts.push('</g>');
   });
@@ -201,14 +193,4 @@ function truncate(text: string, max: number): string {
     out += ch;
   }
   return `${out}…`;
-}
-
-/** Text and attribute values: the five HTML specials as entities, control characters dropped. */
-export function escapeHtml(text: string): string {
-  return toSingleLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }

@@ -9,15 +9,14 @@ import {
   statusLabel,
   type DiffRenderOptions,
 } from './diff-format.js';
-import { toSingleLine } from './wrap.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 /** The diff as GitHub-flavoured Markdown, e.g. for a pull request comment; every questionnaire text escaped. */
 export function renderDiffMarkdown(diff: DiffReport, options: DiffRenderOptions): string {
   const t = diffLabels(options.lang);
-  const e = (text: string) => escapeMarkdown(text);
-  const line = (text: string) => escapeMarkdown(text, { atLineStart: true });
+  const e = escapeMarkdown;
   const out: string[] = [];
-  out.push(`# ${line(`${t.heading}: ${diff.questionnaire.title}`)}`, '');
+  out.push(`# ${e(`${t.heading}: ${diff.questionnaire.title}`)}`, '');
   out.push(`| | ${e(t.before)} | ${e(t.after)} |`, '| --- | --- | --- |');
   out.push(`| ${e(t.source)} | ${e(diff.before.source)} | ${e(diff.after.source)} |`);
   out.push(`| ${e(t.version)} | ${e(diff.before.questionnaireVersion)} | ${e(diff.after.questionnaireVersion)} |`);
@@ -51,7 +50,7 @@ export function renderDiffMarkdown(diff: DiffReport, options: DiffRenderOptions)
 
   if (options.detail && diff.questions) {
     out.push(`## ${e(t.changedAnswers)}`, '');
-    if (diff.questions.length === 0) out.push(line(t.noChangedAnswers), '');
+    if (diff.questions.length === 0) out.push(e(t.noChangedAnswers), '');
     else {
       out.push(`| id | ${e(t.question)} | ${e(t.before)} | ${e(t.after)} | ${e(t.change)} |`, '| --- | --- | ---: | ---: | ---: |');
       for (const q of diff.questions) {
@@ -70,22 +69,8 @@ export function renderDiffMarkdown(diff: DiffReport, options: DiffRenderOptions)
 
   if (diff.warnings.length > 0) {
     out.push(`## ${e(t.warnings)}`, '');
-    for (const w of diff.warnings) out.push(`- ${line(w)}`);
+    for (const w of diff.warnings) out.push(`- ${e(w)}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
-}
-
-/**
- * Inline Markdown text that stays text: one line (a newline would end a table row), markup and
- * table pipes backslash-escaped, HTML as entities. Text that starts a line (a heading, a list
- * item) must not start a block either: `- 1. x` would be a nested list.
- */
-export function escapeMarkdown(text: string, { atLineStart = false } = {}): string {
-  const inline = toSingleLine(text)
-    .replace(/[\\`*_[\]|~#]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-  return atLineStart ? inline.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : inline;
 }
