@@ -16,6 +16,7 @@ export interface RunMessages {
   back: string;
   quit: string;
   keys: string;
+  menuKeys: string;
   notePrompt: string;
   noteHint: string;
   skippedTitle(count: number): string;
@@ -50,6 +51,7 @@ const en: RunMessages = {
   back: 'Back to the previous question',
   quit: 'Save and quit',
   keys: '↑↓ or number/letter to choose · ⏎ confirm · Ctrl-C save and quit',
+  menuKeys: '↑↓ choose · ⏎ confirm · Ctrl-C save and quit',
   notePrompt: 'Note',
   noteHint: '(empty removes the note)',
   skippedTitle: (count) => `${count} question${count === 1 ? '' : 's'} not answered:`,
@@ -84,6 +86,7 @@ const ja: RunMessages = {
   back: '前の質問に戻る',
   quit: '保存して終了',
   keys: '↑↓・数字・英字で選択 · ⏎ 決定 · Ctrl-C 保存して終了',
+  menuKeys: '↑↓ 選択 · ⏎ 決定 · Ctrl-C 保存して終了',
   notePrompt: 'メモ',
   noteHint: '（空にするとメモを削除）',
   skippedTitle: (count) => `未回答の質問が ${count} 件あります：`,

@@ -52,6 +52,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
   const rows = () => out.rows || 24;
   const clear = () => out.write('\x1b[H\x1b[2J');
   const keysHelpTip = () => chalk.dim(m.keys);
+  const menuHelpTip = () => chalk.dim(m.menuKeys);
 
   const question = async (screen: QuestionScreen) => {
     ready();
@@ -100,7 +101,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
         { value: 'finish' as const, name: m.finish },
         { value: 'quit' as const, name: m.saveAndQuit },
       ],
-      theme: { style: { keysHelpTip } },
+      theme: { style: { keysHelpTip: menuHelpTip } },
     });
   };
 
@@ -130,7 +131,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
           { value: 'skipped' as const, name: m.reviewSkipped },
           { value: 'report' as const, name: m.showReport },
         ],
-        theme: { style: { keysHelpTip } },
+        theme: { style: { keysHelpTip: menuHelpTip } },
       });
     },
     dispose() {
