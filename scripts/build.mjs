@@ -41,7 +41,7 @@ for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true
 
 // The JSON Schemas are generated from the zod schemas, so editors and `cxm schema` never disagree.
 await mkdir(join(root, 'schemas'), { recursive: true });
-for (const kind of ['questionnaire', 'answers', 'report']) {
+for (const kind of ['questionnaire', 'answers', 'report', 'diff']) {
   const json = execFileSync(process.execPath, [join(root, 'bin/cxm.js'), 'schema', kind], { encoding: 'utf8' });
   await writeFile(join(root, 'schemas', `${kind}.schema.json`), json);
 }

@@ -24,7 +24,7 @@ describe('cxm list', () => {
 });
 
 describe('cxm schema', () => {
-  it.each(['questionnaire', 'answers', 'report'])('prints the draft-07 schema of %s, identical to the committed file', (kind) => {
+  it.each(['questionnaire', 'answers', 'report', 'diff'])('prints the draft-07 schema of %s, identical to the committed file', (kind) => {
     const result = runCli(['schema', kind]);
     expect(result.code).toBe(0);
     const schema = JSON.parse(result.stdout);
