@@ -35,7 +35,7 @@ svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
 svg.radar { max-width: 700px; margin: 0 auto; }
 .radar-grid { fill: none; stroke: #d1d5db; stroke-width: 1; }
 .radar-outer { stroke: #9ca3af; }
-.radar-grid-label { font-size: 10px; fill: #9ca3af; }
+.radar-grid-label { font-size: 10px; fill: #9ca3af; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .radar-axis { stroke: #e5e7eb; stroke-width: 1; }
 .radar-target { fill: rgba(217, 119, 6, .06); stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
 .radar-area { fill: rgba(30, 58, 138, .18); stroke: var(--accent); stroke-width: 2.5; stroke-linejoin: round; }
