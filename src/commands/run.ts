@@ -180,7 +180,7 @@ function quit(session: Session): never {
   const answered = visible.filter(({ question }) => isAnswered(session.file.answers[question.id])).length;
   const shown = displayPath(session.path);
   process.stderr.write(
-    `\nProgress saved to ${shown} (${answered} of ${visible.length} questions answered).\n` +
+    `\nProgress saved (${answered} of ${visible.length} questions answered): ${shown}\n` +
       `Resume with: cxm run --resume ${shellQuote(shown)}\n`,
   );
   throw new ExitError(130);

@@ -60,11 +60,14 @@ export function createTerminal(options: TerminalOptions): Terminal {
     const drawn = renderQuestionScreen(screen, { width: width(), chalk, messages: m });
     out.write(drawn);
     const items = questionChoices(screen, m);
+    // The prompt line, a blank line and the key hint take 3 rows; the separator goes first when rows are short.
+    const room = rows() - (drawn.split('\n').length - 1) - 3;
+    const separate = items.length + 1 <= room;
     const choices = items.flatMap((item, index) => {
       const choice = { value: index, name: item.name };
-      return item.action && !items[index - 1]?.action ? [new Separator(chalk.dim('──────')), choice] : [choice];
+      const first = item.action && !items[index - 1]?.action;
+      return first && separate ? [new Separator(chalk.dim('──────')), choice] : [choice];
     });
-    const room = rows() - drawn.split('\n').length - 3;
     const index = await select({
       message: m.yourAnswer,
       choices,

@@ -43,7 +43,6 @@ describe('question screen', () => {
   it('shows position, progress and the wrapped statement', () => {
     expect(renderQuestionScreen(screen(), style)).toBe(
       [
-        'Small workshop',
         'Q 12/38 · Data-driven decisions 2/5',
         '███░░░░░░░  11/38 answered',
         '',
@@ -54,6 +53,10 @@ describe('question screen', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('puts the title at the right of the progress line where it fits', () => {
+    expect(renderQuestionScreen(screen(), { ...style, width: 80 }).split('\n')[1]).toBe(`${'█'.repeat(6)}${'░'.repeat(14)}  11/38 answered${' '.repeat(30)}Small workshop`);
   });
 
   it('shows help on demand, and the current answer and note when revisiting', () => {

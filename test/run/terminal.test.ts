@@ -52,7 +52,7 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     t.keys('C-c');
     expect(await exitCode(dir)).toBe(130);
     const screen = t.screen();
-    expect(screen).toContain('Progress saved to a.yaml (3 of 47 questions answered).');
+    expect(screen).toContain('Progress saved (3 of 47 questions answered): a.yaml');
     expect(screen).toContain('Resume with: cxm run --resume a.yaml');
     const file = answersOf(join(dir, 'a.yaml'));
     expect(file).toMatchObject({
