@@ -8,8 +8,9 @@ import { wrapText } from './wrap.js';
 
 /**
  * The terminal side of `cxm run`: draws each screen and asks through @inquirer/prompts (only the
- * ui/ folder imports it). Ctrl-C in a prompt rejects with inquirer's ExitPromptError; a SIGINT
- * between two prompts (while a save runs) is remembered and raised before the next prompt.
+ * ui/ folder imports it). Ctrl-C in a prompt rejects with inquirer's ExitPromptError. A SIGINT
+ * signal (Ctrl-C between two prompts, while a save runs, or `kill -INT`) aborts the prompt on screen,
+ * or is remembered and raised before the next one: the save in progress always completes.
  */
 
 export class RunInterrupted extends Error {
@@ -19,8 +20,10 @@ export class RunInterrupted extends Error {
   }
 }
 
+const INTERRUPTS = new Set(['ExitPromptError', 'AbortPromptError', 'RunInterrupted']);
+
 export function isInterrupt(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'RunInterrupted');
+  return error instanceof Error && INTERRUPTS.has(error.name);
 }
 
 export interface TerminalOptions {
@@ -41,12 +44,17 @@ export function createTerminal(options: TerminalOptions): Terminal {
   const { chalk, messages: m } = options;
   const out = options.output ?? process.stdout;
   let interrupted = false;
+  let active: AbortController | undefined;
   const onSigint = () => {
     interrupted = true;
+    active?.abort();
   };
   process.on('SIGINT', onSigint);
+  /** Call right before a prompt: raises a pending interrupt, else gives the prompt its abort signal. */
   const ready = () => {
     if (interrupted) throw new RunInterrupted();
+    active = new AbortController();
+    return { signal: active.signal };
   };
   const width = () => Math.min(out.columns || 80, 100) - 1;
   const rows = () => out.rows || 24;
@@ -55,7 +63,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
   const menuHelpTip = () => chalk.dim(m.menuKeys);
 
   const question = async (screen: QuestionScreen) => {
-    ready();
+    const context = ready();
     clear();
     const drawn = renderQuestionScreen(screen, { width: width(), chalk, messages: m });
     out.write(drawn);
@@ -75,19 +83,19 @@ export function createTerminal(options: TerminalOptions): Terminal {
       pageSize: Math.max(5, Math.min(choices.length, room)),
       loop: false,
       theme: { style: { keysHelpTip } },
-    });
+    }, context);
     const picked = items[index];
     if (!picked) throw new Error(`no choice ${index}`);
     return picked.choice;
   };
 
   const note = async (screen: QuestionScreen) => {
-    ready();
-    return input({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', prefill: 'editable' });
+    const context = ready();
+    return input({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', prefill: 'editable' }, context);
   };
 
   const skipped = async (questions: SkippedQuestion[]) => {
-    ready();
+    const context = ready();
     clear();
     out.write(`${chalk.bold(m.skippedTitle(questions.length))}\n`);
     const shown = questions.slice(0, Math.max(3, rows() - 10));
@@ -105,7 +113,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
         { value: 'quit' as const, name: m.saveAndQuit },
       ],
       theme: { style: { keysHelpTip: menuHelpTip } },
-    });
+    }, context);
   };
 
   const interaction: AssessmentInteraction = { question, note, skipped };
@@ -116,8 +124,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     async askRespondent(given) {
       const ask = async (value: string | undefined, message: string) => {
         if (value !== undefined) return value;
-        ready();
-        const answer = await input({ message: `${message} ${chalk.dim(m.optional)}` });
+        const answer = await input({ message: `${message} ${chalk.dim(m.optional)}` }, ready());
         return answer.trim() === '' ? undefined : answer.trim();
       };
       const name = await ask(given.name, m.respondentName);
@@ -126,7 +133,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
       return { name, role, organization };
     },
     async askCompleted() {
-      ready();
+      const context = ready();
       return select({
         message: m.completedTitle,
         choices: [
@@ -135,7 +142,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
           { value: 'report' as const, name: m.showReport },
         ],
         theme: { style: { keysHelpTip: menuHelpTip } },
-      });
+      }, context);
     },
     dispose() {
       process.removeListener('SIGINT', onSigint);

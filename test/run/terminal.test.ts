@@ -143,6 +143,27 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     expect(answersOf(join(dir, `${taken}-2.yaml`))).toMatchObject({ respondent: { name: 'Aiko Tanaka' }, answers: {} });
   });
 
+  it('Ctrl-C before the first answer saves nothing; SIGINT from outside quits like Ctrl-C', async () => {
+    const dir = tempDir('cxm-run-e2e-');
+    const t = start(dir, `--answers a.yaml --name x`);
+    await t.waitFor('Role or department');
+    t.keys('C-c');
+    expect(await exitCode(dir)).toBe(130);
+    expect(t.screen()).toContain('Interrupted before the first answer; nothing was saved.');
+    expect(existsSync(join(dir, 'a.yaml'))).toBe(false);
+
+    const dir2 = tempDir('cxm-run-e2e-');
+    const t2 = start(dir2, `--answers a.yaml --name x --role y --organization z`);
+    await t2.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    t2.keys('2', 'Enter');
+    await t2.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
+    const node = spawnSync('pgrep', ['-P', String(t2.panePid()), 'node'], { encoding: 'utf8' }).stdout.trim();
+    process.kill(Number(node), 'SIGINT');
+    expect(await exitCode(dir2)).toBe(130);
+    expect(t2.screen()).toContain('Resume with: cxm run --resume a.yaml');
+    expect(answersOf(join(dir2, 'a.yaml')).answers).toEqual({ 'jt-1': 2 });
+  });
+
   it('refuses to overwrite an existing --answers file', async () => {
     const dir = tempDir('cxm-run-e2e-');
     const t = start(dir, `--answers '${fixture('run-small/questionnaire.yaml')}' --name x --role y --organization z`);
