@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { firstUnansweredId, firstVisibleId, isAnswered, visibleQuestions, type AnswerMap } from '../core/flow.js';
 import { runAssessment, type AssessmentResult } from '../core/run-assessment.js';
@@ -40,8 +40,8 @@ interface Session {
 
 /** `cxm run`: the interactive workshop. Saves after every change; Ctrl-C or quit exits 130. */
 export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<void> {
-  // Without a terminal a prompt would fail or hang: refuse before anything else.
   const options = runOptionsSchema.parse(rawOptions);
+  // Without a terminal a prompt would fail or hang: refuse before anything else.
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const file = options.resume !== undefined ? shellQuote(options.resume) : '<answers.yaml>';
     throw new UserError('cxm run is interactive and needs a terminal (stdin and stdout must be a TTY)', {
@@ -114,6 +114,9 @@ async function startSession(q: Questionnaire, questionnairePath: string, lang: s
     throw new UserError(`${options.answers} already exists; cxm run never overwrites an answer file`, {
       hint: `to continue it: cxm run --resume ${shellQuote(options.answers)}; to start afresh, choose another --answers file`,
     });
+  }
+  if (options.answers !== undefined && !existsSync(dirname(resolve(options.answers)))) {
+    throw new UserError(`--answers ${options.answers}: the folder does not exist`, { hint: 'create it first, or choose another --answers file' });
   }
   const respondent = await terminal.askRespondent({ name: options.name, role: options.role, organization: options.organization });
   const explicit = options.answers !== undefined ? resolve(options.answers) : undefined;
