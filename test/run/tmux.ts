@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Drives the real binary in a real pseudo-terminal: a private tmux server per session (its own
@@ -66,8 +68,11 @@ export class TmuxSession {
     }
   }
 
+  /** Ends the server and removes its socket file (tmux leaves it behind). */
   kill(): void {
     this.tmux(['kill-server'], false);
+    const dir = join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`);
+    rmSync(join(dir, this.socket), { force: true });
   }
 }
 
