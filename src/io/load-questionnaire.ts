@@ -32,8 +32,17 @@ export function validateQuestionnaire(source: SourceFile): ValidationResult<Ques
   return { value: valid ? parsed.data : undefined, problems };
 }
 
+const resolvedRefs = new Map<string, string | undefined>();
+
 /** A bundled id, or a path (relative to `baseDir`, default the working directory). */
 export function resolveQuestionnaireRef(ref: string, baseDir = process.cwd()): string | undefined {
+  // Thousands of answer files in one folder name the same questionnaire: look it up once.
+  const key = `${baseDir}\0${ref}`;
+  if (!resolvedRefs.has(key)) resolvedRefs.set(key, findQuestionnaireRef(ref, baseDir));
+  return resolvedRefs.get(key);
+}
+
+function findQuestionnaireRef(ref: string, baseDir: string): string | undefined {
   const asPath = resolve(baseDir, ref);
   const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
   if (looksLikePath) return existsSync(asPath) ? asPath : undefined;

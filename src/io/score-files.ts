@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { InvalidInputError, UserError } from '../errors.js';
 import { buildReport, resolveTarget } from '../core/build-report.js';
 import { checkGateRules, type GateResult, type GateRule } from '../core/gates.js';
@@ -6,9 +5,9 @@ import { createAccumulator, type Accumulator } from '../core/merge.js';
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import { discoverAnswerFiles } from './discover-answers.js';
-import { validateAnswerSource, type LoadedAnswers } from './load-answers.js';
-import { displayPath } from './load-questionnaire.js';
-import { readSourceFile } from './yaml-source.js';
+import { formatWarning } from './load-for-scoring.js';
+import { loadMany } from './load-many.js';
+import { displayPath, loadQuestionnaireFile } from './load-questionnaire.js';
 
 export interface ScoreOptions {
   /** Report language; default: the answer files' common `lang`, else the questionnaire's default. */
@@ -35,9 +34,6 @@ export interface ScoreResult {
   questionnairePath: string;
 }
 
-/** Files read at once: enough to overlap I/O, few enough that memory stays flat at 20,000 files. */
-const BATCH = 16;
-
 interface Reference {
   id: string;
   path: string;
@@ -49,6 +45,7 @@ interface Reference {
  * Scores answer files and folders of them (SPEC §5-7): every file must be valid and answer the same
  * questionnaire (same id and file). All invalid files' problems are gathered before failing with
  * InvalidInputError. In folders, questionnaires and JSON reports lying next to the answers are skipped.
+ * Files are folded into the accumulator one by one, in order, so memory does not grow with answers.
  */
 export async function scoreAnswerPaths(paths: readonly string[], options: ScoreOptions = {}): Promise<ScoreResult> {
   const discovered = await discoverAnswerFiles(paths);
@@ -59,36 +56,33 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   const langs = new Set<string>();
   let reference: Reference | undefined;
 
-  for (let start = 0; start < discovered.length; start += BATCH) {
-    const batch = discovered.slice(start, start + BATCH);
-    const loaded = await Promise.all(batch.map((file) => loadOne(file.path, file.fromFolder)));
-    loaded.forEach((result, k) => {
-      const file = batch[k]?.path ?? '';
-      if (result.kind === 'skipped') return;
-      if (result.kind === 'invalid') {
-        problems.push(...result.problems);
-        return;
-      }
-      const { answers, questionnaire } = result.loaded;
-      const key = `${questionnaire.questionnaire.id}\0${questionnaire.path}`;
-      const group = groups.get(key) ?? { id: questionnaire.questionnaire.id, path: questionnaire.path, files: [] };
-      groups.set(key, group);
-      group.files.push(file);
-      if (!reference) {
-        reference = {
-          id: questionnaire.questionnaire.id,
-          path: questionnaire.path,
-          accumulator: createAccumulator(questionnaire.questionnaire, { detail: options.detail ?? false }),
-          languages: questionnaire.questionnaire.languages ?? ['en'],
-        };
-        warnings.push(...questionnaire.warnings.map(formatWarning));
-      }
-      if (group.path !== reference.path || group.id !== reference.id) return;
-      warnings.push(...result.loaded.warnings.map(formatWarning), ...result.extraWarnings);
-      if (answers.lang !== undefined) langs.add(answers.lang);
-      files.push(file);
-      reference.accumulator.add({ file, ...answers.respondent, answers: answers.answers });
-    });
+  for await (const [{ path: file }, result] of loadMany(discovered)) {
+    if (result.kind === 'skipped') continue;
+    if (result.kind === 'invalid') {
+      problems.push(...result.problems);
+      continue;
+    }
+    const { answers, questionnaireId, questionnairePath } = result;
+    const key = `${questionnaireId}\0${questionnairePath}`;
+    const group = groups.get(key) ?? { id: questionnaireId, path: questionnairePath, files: [] };
+    groups.set(key, group);
+    group.files.push(file);
+    if (!reference) {
+      // Cached: the file was already loaded (here or in a worker) while validating the answers.
+      const questionnaire = await loadQuestionnaireFile(questionnairePath);
+      reference = {
+        id: questionnaireId,
+        path: questionnairePath,
+        accumulator: createAccumulator(questionnaire.questionnaire, { detail: options.detail ?? false }),
+        languages: questionnaire.questionnaire.languages ?? ['en'],
+      };
+      warnings.push(...questionnaire.warnings.map(formatWarning));
+    }
+    if (group.path !== reference.path || group.id !== reference.id) continue;
+    warnings.push(...result.warnings);
+    if (answers.lang !== undefined) langs.add(answers.lang);
+    files.push(file);
+    reference.accumulator.add({ file, ...answers.respondent, answers: answers.answers });
   }
 
   if (problems.length > 0) throw new InvalidInputError(problems);
@@ -118,46 +112,6 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     generatedAt: options.now,
   });
   return { report, failedGates: report.gates.filter((g) => !g.passed), files, questionnairePath: reference.path };
-}
-
-type LoadResult =
-  | { kind: 'answers'; loaded: LoadedAnswers; extraWarnings: string[] }
-  | { kind: 'invalid'; problems: Problem[] }
-  | { kind: 'skipped' };
-
-async function loadOne(path: string, fromFolder: boolean): Promise<LoadResult> {
-  const absolute = resolve(path);
-  const read = await readSourceFile(absolute, displayPath(absolute));
-  if (!read.ok) return { kind: 'invalid', problems: read.problems };
-  const other = otherKind(read.source.data);
-  if (other && fromFolder) return { kind: 'skipped' };
-  if (other) {
-    const hint = other === 'questionnaire' ? 'check it with `cxm validate`' : 'compare reports with `cxm diff`';
-    return { kind: 'invalid', problems: [read.source.locate({ path: [], severity: 'error', message: `this is a ${other}, not an answer file (${hint})` })] };
-  }
-  try {
-    const loaded = await validateAnswerSource(read.source, absolute);
-    const extraWarnings =
-      loaded.answers.startedAt !== undefined && loaded.answers.completedAt === undefined
-        ? [formatWarning(read.source.locate({ path: ['startedAt'], severity: 'warning', message: 'unfinished assessment (no completedAt); scored as answered so far' }))]
-        : [];
-    return { kind: 'answers', loaded, extraWarnings };
-  } catch (error) {
-    if (error instanceof InvalidInputError) return { kind: 'invalid', problems: [...error.problems] };
-    throw error;
-  }
-}
-
-/** A questionnaire or a JSON report: kept next to the answers in a folder, it is skipped, not an error. */
-function otherKind(data: unknown): 'questionnaire' | 'JSON report' | undefined {
-  if (data === null || typeof data !== 'object' || 'answers' in data) return undefined;
-  if ('schemaVersion' in data) return 'JSON report';
-  if ('capabilities' in data) return 'questionnaire';
-  return undefined;
-}
-
-function formatWarning(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}${p.path === '' ? '' : ` ${p.path}:`} ${p.message}`;
 }
 
 function mixedQuestionnaires(groups: { id: string; path: string; files: string[] }[]): UserError {

@@ -8,13 +8,14 @@ import { asRecord } from './questionnaire-view.js';
  * it also runs when the schema failed and every problem of the file is reported at once.
  */
 export function checkAnswers(q: Questionnaire, data: unknown): Finding[] {
+  const root = asRecord(data);
   const answers = {
-    questionnaireVersion: asRecord(data)?.questionnaireVersion,
-    lang: asRecord(data)?.lang,
-    answers: asRecord(asRecord(data)?.answers) ?? {},
+    questionnaireVersion: root?.questionnaireVersion,
+    lang: root?.lang,
+    answers: asRecord(root?.answers) ?? {},
   };
   const findings: Finding[] = [];
-  const questions = new Map(q.capabilities.flatMap((c) => c.questions.map((question) => [question.id, question])));
+  const questions = questionsById(q);
 
   if (typeof answers.questionnaireVersion === 'string' && answers.questionnaireVersion !== q.version) {
     findings.push({
@@ -34,8 +35,9 @@ export function checkAnswers(q: Questionnaire, data: unknown): Finding[] {
       findings.push({ path: ['answers', id], target: 'key', severity: 'error', message: `unknown question "${id}"${suggest(id, questions.keys())}` });
       continue;
     }
-    const isObject = asRecord(entry) !== undefined;
-    const value = isObject ? asRecord(entry)?.value : entry;
+    const object = asRecord(entry);
+    const isObject = object !== undefined;
+    const value = isObject ? object.value : entry;
     const valuePath = isObject ? ['answers', id, 'value'] : ['answers', id];
     if (value === NOT_APPLICABLE) {
       if (question.allowNA === false) findings.push({ path: valuePath, severity: 'error', message: `"n/a" is not allowed for ${id}` });
@@ -54,4 +56,15 @@ function suggest(id: string, known: Iterable<string>): string {
   const lower = id.toLowerCase();
   for (const candidate of known) if (candidate.toLowerCase() === lower) return ` (did you mean "${candidate}"?)`;
   return '';
+}
+
+/** Batch scoring checks thousands of files against one questionnaire: index its questions once. */
+const questionIndex = new WeakMap<Questionnaire, Map<string, Questionnaire['capabilities'][number]['questions'][number]>>();
+function questionsById(q: Questionnaire) {
+  let index = questionIndex.get(q);
+  if (!index) {
+    index = new Map(q.capabilities.flatMap((c) => c.questions.map((question) => [question.id, question])));
+    questionIndex.set(q, index);
+  }
+  return index;
 }

@@ -69,9 +69,11 @@ function viewCapability(data: unknown): CapabilityView | undefined {
   };
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return Object.fromEntries(Object.entries(value));
+  return isRecord(value) ? value : undefined;
 }
 function asArray(value: unknown): unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;

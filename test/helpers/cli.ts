@@ -22,6 +22,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

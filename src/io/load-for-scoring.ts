@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { InvalidInputError } from '../errors.js';
+import type { AnswerFile } from '../model/answers.js';
+import type { Problem } from '../model/problem.js';
+import { validateAnswerSource } from './load-answers.js';
+import { displayPath } from './load-questionnaire.js';
+import { readSourceFile } from './yaml-source.js';
+
+/**
+ * One answer file, read and validated for scoring. Plain data only (no questionnaire object), so a
+ * worker thread can send it back cheaply; the questionnaire is named by its path.
+ */
+export type FileResult =
+  | { kind: 'answers'; answers: AnswerFile; questionnaireId: string; questionnairePath: string; warnings: string[] }
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'skipped' };
+
+export async function loadForScoring(path: string, fromFolder: boolean): Promise<FileResult> {
+  const absolute = resolve(path);
+  const read = await readSourceFile(absolute, displayPath(absolute));
+  if (!read.ok) return { kind: 'invalid', problems: read.problems };
+  const other = otherKind(read.source.data);
+  if (other && fromFolder) return { kind: 'skipped' };
+  if (other) {
+    const hint = other === 'questionnaire' ? 'check it with `cxm validate`' : 'compare reports with `cxm diff`';
+    return { kind: 'invalid', problems: [read.source.locate({ path: [], severity: 'error', message: `this is a ${other}, not an answer file (${hint})` })] };
+  }
+  try {
+    const loaded = await validateAnswerSource(read.source, absolute);
+    const warnings = loaded.warnings.map(formatWarning);
+    if (loaded.answers.startedAt !== undefined && loaded.answers.completedAt === undefined) {
+      warnings.push(formatWarning(read.source.locate({ path: ['startedAt'], severity: 'warning', message: 'unfinished assessment (no completedAt); scored as answered so far' })));
+    }
+    return {
+      kind: 'answers',
+      answers: loaded.answers,
+      questionnaireId: loaded.questionnaire.questionnaire.id,
+      questionnairePath: loaded.questionnaire.path,
+      warnings,
+    };
+  } catch (error) {
+    if (error instanceof InvalidInputError) return { kind: 'invalid', problems: [...error.problems] };
+    throw error;
+  }
+}
+
+/** A questionnaire or a JSON report: kept next to the answers in a folder, it is skipped, not an error. */
+function otherKind(data: unknown): 'questionnaire' | 'JSON report' | undefined {
+  if (data === null || typeof data !== 'object' || 'answers' in data) return undefined;
+  if ('schemaVersion' in data) return 'JSON report';
+  if ('capabilities' in data) return 'questionnaire';
+  return undefined;
+}
+
+/** Warnings as report.warnings carries them: `file:line:column path: message`. */
+export function formatWarning(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}${p.path === '' ? '' : ` ${p.path}:`} ${p.message}`;
+}

@@ -1,0 +1,43 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerFile, questionIds } from '../../bench/generate.mjs';
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
+
+// Large batches are loaded by worker threads; the result must be exactly the in-process one.
+describe('scoring many files in worker threads', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = join(tempDir(), 'answers');
+    mkdirSync(dir);
+    const questions = await questionIds(join(repoRoot, 'questionnaires/cxm-playbook.yaml'));
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 260; i++) writeFileSync(join(dir, `a-${String(i).padStart(3, '0')}.yaml`), answerFile(questions, i, rand));
+  });
+
+  const withoutTimestamp = (json: string) => json.replace(/"generatedAt": "[^"]+"/, '');
+
+  it('gives the same JSON report with workers as in-process', () => {
+    const inProcess = runCli(['score', dir, '--format', 'json', '--detail'], { env: { CXM_WORKERS: '0' } });
+    const parallel = runCli(['score', dir, '--format', 'json', '--detail'], { env: { CXM_WORKERS: '2' } });
+    expect(inProcess.code).toBe(0);
+    expect(parallel.code).toBe(0);
+    expect(JSON.parse(parallel.stdout).respondents).toHaveLength(260);
+    expect(withoutTimestamp(parallel.stdout)).toBe(withoutTimestamp(inProcess.stdout));
+  });
+
+  it('reports the same problems, in file order, when files are invalid', () => {
+    const broken = join(dir, '..', 'broken');
+    mkdirSync(broken);
+    for (let i = 0; i < 210; i++) {
+      const body = i % 70 === 5 ? `questionnaire: cxm-playbook\nanswers:\n  jt-1: 9\n` : `questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\n`;
+      writeFileSync(join(broken, `b-${String(i).padStart(3, '0')}.yaml`), body);
+    }
+    const inProcess = runCli(['score', broken], { env: { CXM_WORKERS: '0' } });
+    const parallel = runCli(['score', broken], { env: { CXM_WORKERS: '2' } });
+    expect(parallel.code).toBe(2);
+    expect(parallel.stderr).toBe(inProcess.stderr);
+    expect(parallel.stderr.split('\n').filter((l) => l.includes('jt-1'))).toHaveLength(3);
+  });
+});
