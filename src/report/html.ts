@@ -5,7 +5,7 @@ import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
   capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
-  hasSeveralRespondents, levelLabel, levelOfScore, nextLevelId, strengthsAndGaps, targetMin,
+  hasSeveralRespondents, levelLabel, levelOfScore, MAX_NAMED_RESPONDENTS, nextLevelId, respondentSummary, strengthsAndGaps, targetMin,
 } from './report-view.js';
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
 
@@ -69,7 +69,7 @@ function section(cls: string, title: string, content: string): string {
 }
 
 function header(report: Report, t: ReportLabels): string {
-  const who = report.respondents.map((r) => `<span class="who">${h(describeRespondent(r))}</span>`).join(', ');
+  const who = respondentSummary(report).map((r) => `<span class="who">${h(r)}</span>`).join(', ');
   const fact = (label: string, value: string, cls = 'fact') => `<div class="${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
   return `<header class="report-header">
 <p class="eyebrow">${h(report.questionnaire.id)} ${h(report.questionnaire.version)}</p>
@@ -97,7 +97,7 @@ ${radar}
   }
   const spread = renderSpreadChart(report, t.agreement);
   if (spread !== '') {
-    const people = report.respondents.map(
+    const people = (report.respondents.length > MAX_NAMED_RESPONDENTS ? [] : report.respondents).map(
       (r, i) => `<li><span class="swatch dot" style="background: ${RESPONDENT_COLOURS[i % RESPONDENT_COLOURS.length] ?? '#4b5563'}"></span>${h(describeRespondent(r))}</li>`,
     );
     parts.push(`<figure class="chart-block">

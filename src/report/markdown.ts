@@ -5,7 +5,7 @@ import { renderMermaidChart } from './mermaid-chart.js';
 import type { RenderOptions } from './render-options.js';
 import {
   capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
-  hasSeveralRespondents, levelLabel, nextLevelId, strengthsAndGaps,
+  hasSeveralRespondents, levelLabel, nextLevelId, respondentSummary, strengthsAndGaps,
 } from './report-view.js';
 
 /**
@@ -39,7 +39,7 @@ function list(title: string, items: string[]): string[] {
 }
 
 function header(report: Report, t: ReportLabels): string[] {
-  const names = report.respondents.map((r) => md(describeRespondent(r))).join(', ');
+  const names = respondentSummary(report).map(md).join(', ');
   const level = md(levelLabel(report, report.overall.level));
   return [
     `# ${md(report.questionnaire.title)}`,

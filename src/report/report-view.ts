@@ -55,6 +55,20 @@ export function describeRespondent(r: { name?: string | undefined; role?: string
   return r.role === undefined ? who : `${who} (${r.role})`;
 }
 
+/** Beyond this many respondents (a survey, not a workshop), reports summarise them by role. */
+export const MAX_NAMED_RESPONDENTS = 12;
+const MAX_LISTED_ROLES = 12;
+
+/** Each respondent by name for a workshop; for a survey, each role with its head count. */
+export function respondentSummary(report: Report): string[] {
+  if (report.respondents.length <= MAX_NAMED_RESPONDENTS) return report.respondents.map(describeRespondent);
+  const roles = new Map<string, number>();
+  for (const r of report.respondents) roles.set(r.role ?? '—', (roles.get(r.role ?? '—') ?? 0) + 1);
+  const sorted = [...roles].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const shown = sorted.slice(0, MAX_LISTED_ROLES).map(([role, count]) => `${role} × ${count}`);
+  return sorted.length > MAX_LISTED_ROLES ? [...shown, '…'] : shown;
+}
+
 export function scoredCapabilities(report: Report): ReportCapability[] {
   return report.capabilities.filter((c) => c.score !== null);
 }

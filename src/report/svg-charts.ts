@@ -1,6 +1,6 @@
 import type { Report } from '../model/report.js';
 import { escapeHtml as h } from './escape-html.js';
-import { describeRespondent, formatScore, hasSeveralRespondents, targetMin } from './report-view.js';
+import { describeRespondent, formatScore, hasSeveralRespondents, MAX_NAMED_RESPONDENTS, targetMin } from './report-view.js';
 import { wrapText } from './wrap.js';
 
 /** Inline SVG only (no xmlns URL needed inside HTML): nothing to fetch, and it prints sharply. */
@@ -115,8 +115,8 @@ export function renderSpreadChart(report: Report, title: string): string {
     const scores = c.respondents.flatMap((r) => (r.score === null ? [] : [{ r, score: r.score }]));
     const parts = [label, `<line class="spread-track" x1="${SPREAD.x0}" y1="${cy}" x2="${SPREAD.x1}" y2="${cy}"/>`];
     if (scores.length > 0) {
-      const lo = Math.min(...scores.map((s) => s.score));
-      const hi = Math.max(...scores.map((s) => s.score));
+      const lo = scores.reduce((min, s) => Math.min(min, s.score), Infinity);
+      const hi = scores.reduce((max, s) => Math.max(max, s.score), -Infinity);
       const cls = c.disagreement ? 'spread-range disagreement' : 'spread-range';
       parts.push(`<rect class="${cls}" x="${spreadX(lo) - 6}" y="${cy - 7}" width="${round(spreadX(hi) - spreadX(lo) + 12)}" height="14" rx="7"/>`);
     }
@@ -124,7 +124,8 @@ export function renderSpreadChart(report: Report, title: string): string {
       const x = spreadX(c.score);
       parts.push(`<line class="spread-score" x1="${x}" y1="${cy - 11}" x2="${x}" y2="${cy + 11}"/>`);
     }
-    for (const { r, score } of scores) {
+    // A dot per respondent tells a workshop who stands where; for a survey it would be noise.
+    for (const { r, score } of report.respondents.length > MAX_NAMED_RESPONDENTS ? [] : scores) {
       parts.push(
         `<circle class="spread-dot" cx="${spreadX(score)}" cy="${cy}" r="4.5" fill="${colour.get(r.file) ?? '#4b5563'}"><title>${h(describeRespondent(r))}: ${formatScore(score)}</title></circle>`,
       );

@@ -8,7 +8,7 @@ import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
   capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
-  hasSeveralRespondents, isBelowTarget, levelLabel, nextLevelId, strengthsAndGaps,
+  hasSeveralRespondents, isBelowTarget, levelLabel, nextLevelId, respondentSummary, strengthsAndGaps,
 } from './report-view.js';
 import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
 
@@ -48,7 +48,7 @@ export function renderText(report: Report, options: RenderOptions): string {
 }
 
 function header({ report, chalk, t, width }: Context): string[] {
-  const names = report.respondents.map((r) => toSingleLine(describeRespondent(r))).join(', ');
+  const names = respondentSummary(report).map(toSingleLine).join(', ');
   const respondents = `${t.respondentCount(report.respondents.length)}${names === '' ? '' : ` — ${names}`}`;
   const overallPlain = `${formatScore(report.overall.score)} ${toSingleLine(levelLabel(report, report.overall.level))}  (${t.target}: ${toSingleLine(levelLabel(report, report.target))})`;
   const overallLabel = `${t.overall}: `;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model/report.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderText } from '../../src/report/text.js';
+import { loadReport, renderOptions } from './fixtures.js';
+
+/** The workshop fixture grown into a survey: 13 respondents in three roles (5 sales, 4 it, 4 marketing). */
+function survey(): Report {
+  const report = loadReport('report-workshop-three-departments');
+  const roles = ['sales', 'it', 'marketing'];
+  const respondents = Array.from({ length: 13 }, (_, i) => ({ name: `Person ${i}`, role: roles[i % 3], file: `p${i}.yaml` }));
+  return {
+    ...report,
+    respondents,
+    capabilities: report.capabilities.map((c) => ({
+      ...c,
+      respondents: respondents.map((r, i) => ({ ...r, score: c.score === null ? null : (c.score + i) % 100 })),
+    })),
+  };
+}
+
+describe('reports on a survey rather than a workshop', () => {
+  it('names each respondent up to twelve, then counts them by role', () => {
+    const workshop = renderText(loadReport('report-workshop-three-departments'), renderOptions());
+    expect(workshop).toContain('Aiko Tanaka (marketing), Ben Carter (sales)');
+    const text = renderText(survey(), renderOptions());
+    expect(text).toContain('13 — sales × 5, it × 4, marketing × 4');
+    expect(text).not.toContain('Person 0');
+    expect(renderMarkdown(survey(), renderOptions())).toContain('13 — sales × 5, it × 4, marketing × 4');
+  });
+
+  it('draws the spread range without a dot or legend entry per respondent', () => {
+    const html = renderHtml(survey(), renderOptions());
+    expect(html).toContain('class="spread-range');
+    expect(html).not.toContain('class="spread-dot"');
+    expect(html).not.toContain('Person 0');
+  });
+});
