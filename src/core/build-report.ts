@@ -40,12 +40,9 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
   const capabilities = q.capabilities.map((cap, c): ReportCapability => {
     const { score, coverage } = merged.capabilities[c] ?? { score: null, coverage: 0 };
     const level = levelIndexOf(score, index.levels);
-    const own = merged.respondents.map((r) => ({
-      ...(r.name !== undefined && { name: r.name }),
-      ...(r.role !== undefined && { role: r.role }),
-      file: r.file,
-      score: r.capabilityScores[c] ?? null,
-    }));
+    // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
+    // of conditional objects gave each of 20,000 × capabilities entries a hidden class of its own.
+    const own = merged.respondents.map((r) => ({ name: r.name, role: r.role, file: r.file, score: r.capabilityScores[c] ?? null }));
     const spread = spreadOf(own.map((r) => r.score));
     const current = levelId(level);
     return {
@@ -83,12 +80,7 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     questionnaire: { id: q.id, version: q.version, title: text(q.title) },
     target: levelId(target) ?? '',
     levels: q.levels.map((l) => ({ id: l.id, min: l.min, label: text(l.label) })),
-    respondents: merged.respondents.map((r) => ({
-      ...(r.name !== undefined && { name: r.name }),
-      ...(r.role !== undefined && { role: r.role }),
-      ...(r.organization !== undefined && { organization: r.organization }),
-      file: r.file,
-    })),
+    respondents: merged.respondents.map((r) => ({ name: r.name, role: r.role, organization: r.organization, file: r.file })),
     overall: { score: overallScore, level: levelId(levelIndexOf(overallScore, index.levels)), coverage: merged.overall.coverage },
     capabilities,
     byRole: Object.fromEntries(

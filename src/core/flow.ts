@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE, normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { Capability, Condition, Question, Questionnaire } from '../model/questionnaire.js';
+import { conditionHolds as valueMeetsCondition } from './visibility.js';
 
 /**
  * The question flow of `cxm run`, pure: which questions are visible given the answers so far,
@@ -42,11 +43,7 @@ export function isAnswered(entry: AnswerEntry | undefined): boolean {
 
 /** SPEC §3: every test given must hold; a hidden, unanswered or n/a question meets no condition. */
 export function conditionHolds(condition: Condition, value: number | typeof NOT_APPLICABLE | undefined): boolean {
-  if (typeof value !== 'number') return false;
-  if (condition.atLeast !== undefined && value < condition.atLeast) return false;
-  if (condition.atMost !== undefined && value > condition.atMost) return false;
-  if (condition.in !== undefined && !condition.in.includes(value)) return false;
-  return true;
+  return typeof value === 'number' && valueMeetsCondition(condition, value);
 }
 
 /** Ids of the visible questions. One forward pass suffices: a condition names an earlier question. */

@@ -16,9 +16,9 @@ export interface RespondentInput {
 /** What is kept of each respondent: who it is and its own capability scores, not its answers. */
 export interface RespondentSummary {
   file: string;
-  name?: string;
-  role?: string;
-  organization?: string;
+  name: string | undefined;
+  role: string | undefined;
+  organization: string | undefined;
   /** Per capability, in questionnaire order; null where nothing was counted. */
   capabilityScores: (number | null)[];
   overall: number | null;
@@ -90,9 +90,9 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
       }
       respondents.push({
         file: respondent.file,
-        ...(respondent.name !== undefined && { name: respondent.name }),
-        ...(role !== undefined && { role }),
-        ...(respondent.organization !== undefined && { organization: respondent.organization }),
+        name: respondent.name,
+        role,
+        organization: respondent.organization,
         capabilityScores: scored.capabilities.map((c) => c.score),
         overall: scored.overall.score,
       });

@@ -6,6 +6,7 @@ import type { Problem } from '../model/problem.js';
 import { questionnaireSchema, type Questionnaire } from '../model/questionnaire.js';
 import { findingsFromZod } from '../model/zod-findings.js';
 import { bundledIds, bundledPath } from './bundled.js';
+import { readCompiledQuestionnaire } from './compiled-questionnaire.js';
 import { readSourceFile, type SourceFile } from './yaml-source.js';
 
 export interface LoadedQuestionnaire {
@@ -52,11 +53,12 @@ function findQuestionnaireRef(ref: string, baseDir: string): string | undefined 
 const cache = new Map<string, Promise<LoadedQuestionnaire>>();
 
 /** Loads and validates a questionnaire once per path: batch scoring names the same file thousands of times. */
-export function loadQuestionnaireFile(path: string): Promise<LoadedQuestionnaire> {
+export function loadQuestionnaireFile(path: string, options: { useCompiled?: boolean } = {}): Promise<LoadedQuestionnaire> {
   const absolute = resolve(path);
   let pending = cache.get(absolute);
   if (!pending) {
-    pending = readAndValidate(absolute);
+    const compiled = options.useCompiled === false ? undefined : readCompiledQuestionnaire(absolute);
+    pending = compiled ? Promise.resolve({ questionnaire: compiled, path: absolute, warnings: [] }) : readAndValidate(absolute);
     cache.set(absolute, pending);
   }
   return pending;

@@ -4,7 +4,14 @@ import stringWidth from 'string-width';
 const NO_LINE_START = new Set([...'、。，．,.)）」』】〕〉》］｝!！?？:：;；ー・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…']);
 const NO_LINE_END = new Set([...'(（「『【〔〈《［｛']);
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+
+/** Graphemes of `text`; printable ASCII needs no Intl.Segmenter, whose first use loads ICU data. */
+function graphemesOf(text: string): Iterable<string> {
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
 
 const widthCache = new Map<string, number>();
 
@@ -43,7 +50,7 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let space = false;
   let joinNext = false;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemesOf(text)) {
     if (segment === ' ') {
       space = true;
       joinNext = false;
@@ -70,7 +77,7 @@ function tokenize(text: string): Token[] {
 function hardBreak(text: string, width: number): { text: string; width: number }[] {
   const pieces: { text: string; width: number }[] = [];
   let current = { text: '', width: 0 };
-  for (const { segment } of graphemes.segment(text)) {
+  for (const segment of graphemesOf(text)) {
     const w = graphemeWidth(segment);
     if (current.text !== '' && current.width + w > width) {
       pieces.push(current);

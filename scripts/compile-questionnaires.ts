@@ -1,0 +1,29 @@
+// Build step (bundled and run by scripts/build.mjs): validates every bundled questionnaire and
+// writes dist/questionnaires/<id>.json for src/io/compiled-questionnaire.ts. An invalid bundled
+// questionnaire fails the build.
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { InvalidInputError } from '../src/errors.js';
+import { bundledIds, bundledPath } from '../src/io/bundled.js';
+import { compiledPathFor, hashSource, type CompiledQuestionnaire } from '../src/io/compiled-questionnaire.js';
+import { loadQuestionnaireFile } from '../src/io/load-questionnaire.js';
+import { formatProblem } from '../src/model/problem.js';
+
+for (const id of bundledIds()) {
+  const path = bundledPath(id);
+  if (!path) continue;
+  try {
+    const { questionnaire } = await loadQuestionnaireFile(path, { useCompiled: false });
+    const compiled: CompiledQuestionnaire = { sourceHash: hashSource(readFileSync(path)), questionnaire };
+    const out = compiledPathFor(path);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, JSON.stringify(compiled));
+  } catch (error) {
+    if (error instanceof InvalidInputError) {
+      process.stderr.write(error.problems.map(formatProblem).join('\n') + '\n');
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Questionnaire } from '../model/questionnaire.js';
+import { bundledDir, packageRoot } from './bundled.js';
+
+/**
+ * The bundled questionnaires are parsed and validated once, at build time, into
+ * dist/questionnaires/<id>.json with the hash of their YAML source. Parsing and validating
+ * ~100 KB of YAML is most of the time of a one-file `cxm score`; a hash check and JSON.parse
+ * are a few milliseconds. An edited bundled file (hash mismatch) is validated in full as usual.
+ */
+export interface CompiledQuestionnaire {
+  sourceHash: string;
+  questionnaire: Questionnaire;
+}
+
+export function compiledPathFor(yamlPath: string): string {
+  return join(packageRoot(), 'dist', 'questionnaires', `${basename(yamlPath).replace(/\.ya?ml$/, '')}.json`);
+}
+
+export function hashSource(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The validated questionnaire, when `path` is a bundled file whose compiled copy is current. */
+export function readCompiledQuestionnaire(path: string): Questionnaire | undefined {
+  if (dirname(path) !== bundledDir()) return undefined;
+  const compiled = compiledPathFor(path);
+  if (!existsSync(compiled)) return undefined;
+  try {
+    const cached: CompiledQuestionnaire = JSON.parse(readFileSync(compiled, 'utf8'));
+    return cached.sourceHash === hashSource(readFileSync(path)) ? cached.questionnaire : undefined;
+  } catch {
+    return undefined;
+  }
+}
