@@ -24,9 +24,12 @@ export function hashSource(bytes: Uint8Array): string {
 }
 
 /** The validated questionnaire, when `path` is a bundled file whose compiled copy is current. */
-export function readCompiledQuestionnaire(path: string): Questionnaire | undefined {
-  if (dirname(path) !== bundledDir()) return undefined;
-  const compiled = compiledPathFor(path);
+export function readCompiledQuestionnaire(
+  path: string,
+  where: { bundled: string; compiled: string } = { bundled: bundledDir(), compiled: compiledPathFor(path) },
+): Questionnaire | undefined {
+  if (dirname(path) !== where.bundled) return undefined;
+  const compiled = where.compiled;
   if (!existsSync(compiled)) return undefined;
   try {
     const cached: CompiledQuestionnaire = JSON.parse(readFileSync(compiled, 'utf8'));

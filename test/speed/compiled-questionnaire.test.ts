@@ -1,0 +1,30 @@
+import { appendFileSync, copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bundledPath } from '../../src/io/bundled.js';
+import { compiledPathFor, readCompiledQuestionnaire } from '../../src/io/compiled-questionnaire.js';
+import { loadQuestionnaireFile } from '../../src/io/load-questionnaire.js';
+import { fixture, tempDir } from '../helpers/cli.js';
+
+// The build validates the bundled questionnaire once; what start-up reads must be exactly that.
+describe('the compiled bundled questionnaire', () => {
+  const path = bundledPath('cxm-playbook') ?? '';
+
+  it('exists after the build and equals the fully validated YAML', async () => {
+    expect(existsSync(compiledPathFor(path))).toBe(true);
+    const validated = await loadQuestionnaireFile(path, { useCompiled: false });
+    expect(readCompiledQuestionnaire(path)).toEqual(validated.questionnaire);
+  });
+
+  it('is ignored once the YAML source changes, and never used outside questionnaires/', () => {
+    const dir = tempDir();
+    const yaml = join(dir, 'cxm-playbook.yaml');
+    const compiled = join(dir, 'cxm-playbook.json');
+    copyFileSync(path, yaml);
+    copyFileSync(compiledPathFor(path), compiled);
+    expect(readCompiledQuestionnaire(yaml, { bundled: dir, compiled })?.id).toBe('cxm-playbook');
+    appendFileSync(yaml, '# edited after the build\n');
+    expect(readCompiledQuestionnaire(yaml, { bundled: dir, compiled })).toBeUndefined();
+    expect(readCompiledQuestionnaire(fixture('questionnaire-retail/retail-cx.yaml'))).toBeUndefined();
+  });
+});
