@@ -13,8 +13,6 @@ const PARALLEL_THRESHOLD = 200;
 const BATCH_SIZE = 64;
 /** Batches in flight per worker: keeps every core busy while memory stays flat (results are consumed in order). */
 const IN_FLIGHT_PER_WORKER = 3;
-/** Batches a worker handles before it is replaced by a fresh one (2,560 files). */
-const RECYCLE_AFTER_BATCHES = 40;
 
 /**
  * Loads answer files for scoring and yields each result in the order given. Large sets are spread
@@ -55,54 +53,34 @@ function findWorkerScript(): string | undefined {
 async function* loadInWorkers(files: readonly DiscoveredFile[], script: string, count: number): AsyncGenerator<[DiscoveredFile, FileResult]> {
   const batches: DiscoveredFile[][] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
+  const pool = Array.from({ length: count }, () => new Worker(script));
   const pending = new Map<number, { resolve: (reply: BatchReply) => void; promise: Promise<BatchReply> }>();
-  const inFlight = new Map<Worker, number>();
-  const retired = new Set<Worker>();
   let failure: Error | undefined;
-
-  const spawn = (): Worker => {
-    const worker = new Worker(script);
-    inFlight.set(worker, 0);
+  const expect = (batch: number) => {
+    let resolve!: (reply: BatchReply) => void;
+    const promise = new Promise<BatchReply>((r) => (resolve = r));
+    pending.set(batch, { resolve, promise });
+  };
+  for (const worker of pool) {
     worker.on('message', (reply: BatchReply) => {
-      const left = (inFlight.get(worker) ?? 1) - 1;
-      inFlight.set(worker, left);
-      if (left === 0 && retired.has(worker)) void worker.terminate();
       pending.get(reply.batch)?.resolve(reply);
     });
     worker.on('error', (error) => {
       failure = error;
       for (const slot of pending.values()) slot.resolve({ batch: -1, results: [], error: error.message });
     });
-    return worker;
-  };
-  const retire = (worker: Worker) => {
-    retired.add(worker);
-    if (inFlight.get(worker) === 0) void worker.terminate();
-  };
-  const slots = Array.from({ length: count }, () => ({ worker: spawn(), generation: 0 }));
-
+  }
   let dispatched = 0;
-  let consumed = 0;
   const dispatch = () => {
     // Round-robin keeps each worker's queue short and the order of completion close to file order.
     while (dispatched < batches.length && dispatched < consumed + count * IN_FLIGHT_PER_WORKER) {
-      const slot = slots[dispatched % count];
-      if (!slot) break;
-      // A worker's heap only grows over a long run; a fresh one every few thousand files keeps memory flat.
-      const generation = Math.floor(dispatched / (count * RECYCLE_AFTER_BATCHES));
-      if (slot.generation !== generation) {
-        retire(slot.worker);
-        slot.worker = spawn();
-        slot.generation = generation;
-      }
-      let resolve!: (reply: BatchReply) => void;
-      const promise = new Promise<BatchReply>((r) => (resolve = r));
-      pending.set(dispatched, { resolve, promise });
-      inFlight.set(slot.worker, (inFlight.get(slot.worker) ?? 0) + 1);
-      slot.worker.postMessage({ batch: dispatched, files: batches[dispatched] ?? [] } satisfies BatchRequest);
+      const worker = pool[dispatched % count];
+      expect(dispatched);
+      worker?.postMessage({ batch: dispatched, files: batches[dispatched] ?? [] } satisfies BatchRequest);
       dispatched++;
     }
   };
+  let consumed = 0;
   try {
     dispatch();
     while (consumed < batches.length) {
@@ -116,7 +94,7 @@ async function* loadInWorkers(files: readonly DiscoveredFile[], script: string, 
       yield* zip(batch, reply.results);
     }
   } finally {
-    await Promise.all([...inFlight.keys()].map((w) => w.terminate()));
+    await Promise.all(pool.map((w) => w.terminate()));
   }
 }
 
