@@ -1,7 +1,7 @@
 import { normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { Questionnaire } from '../model/questionnaire.js';
 import { indexQuestionnaire, type IndexedQuestionnaire } from './questionnaire-index.js';
-import { scoreQuestions, scoreRespondent, type RespondentScore, type ScoreSet } from './score-respondent.js';
+import { scoreClassified, scoreQuestions, scoreRespondent, type RespondentScore, type ScoreSet } from './score-respondent.js';
 import { COUNTED, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED, type ClassifiedAnswers } from './visibility.js';
 
 export interface RespondentInput {
@@ -51,9 +51,14 @@ export interface MergeResult extends ScoreSet {
   answers?: DetailAnswer[][];
 }
 
+/** Who a respondent is, without the answers. */
+export type RespondentIdentity = Omit<RespondentInput, 'answers'>;
+
 export interface Accumulator {
   /** Scores one respondent, folds it into the running totals and returns its own scores. */
   add(respondent: RespondentInput): RespondentScore;
+  /** The same for answers classified elsewhere (a worker thread); not with `detail`, which needs the answers. */
+  addClassified(respondent: RespondentIdentity, classified: ClassifiedAnswers): RespondentScore;
   /** The merge so far; can be called again after more `add`s. */
   finish(): MergeResult;
 }
@@ -78,25 +83,35 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
   const respondents: RespondentSummary[] = [];
   const answers = options.detail ? index.questions.map((): DetailAnswer[] => []) : undefined;
 
+  const fold = (respondent: RespondentIdentity, scored: RespondentScore): void => {
+    all.add(scored.answers);
+    const role = respondent.role?.trim() ? respondent.role : undefined;
+    if (role !== undefined) {
+      let tally = roles.get(role);
+      if (!tally) roles.set(role, (tally = new Tally(index)));
+      tally.add(scored.answers);
+    }
+    respondents.push({
+      file: respondent.file,
+      name: respondent.name,
+      role,
+      organization: respondent.organization,
+      capabilityScores: scored.capabilities.map((c) => c.score),
+      overall: scored.overall.score,
+    });
+  };
+
   return {
     add(respondent) {
       const scored = scoreRespondent(index, respondent.answers);
-      all.add(scored.answers);
-      const role = respondent.role?.trim() ? respondent.role : undefined;
-      if (role !== undefined) {
-        let tally = roles.get(role);
-        if (!tally) roles.set(role, (tally = new Tally(index)));
-        tally.add(scored.answers);
-      }
-      respondents.push({
-        file: respondent.file,
-        name: respondent.name,
-        role,
-        organization: respondent.organization,
-        capabilityScores: scored.capabilities.map((c) => c.score),
-        overall: scored.overall.score,
-      });
+      fold(respondent, scored);
       if (answers) keepDetail(index, answers, respondent, scored);
+      return scored;
+    },
+    addClassified(respondent, classified) {
+      if (answers) throw new Error('addClassified cannot keep the per-question detail; use add');
+      const scored = scoreClassified(index, classified);
+      fold(respondent, scored);
       return scored;
     },
     finish() {

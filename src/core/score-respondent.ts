@@ -22,7 +22,11 @@ export interface RespondentScore extends ScoreSet {
 
 /** One respondent's scores (SPEC §5). */
 export function scoreRespondent(index: IndexedQuestionnaire, answers: Readonly<Record<string, AnswerEntry>>): RespondentScore {
-  const classified = classifyAnswers(index, answers);
+  return scoreClassified(index, classifyAnswers(index, answers));
+}
+
+/** The same from answers already classified (a worker thread classifies; the main thread merges). */
+export function scoreClassified(index: IndexedQuestionnaire, classified: ClassifiedAnswers): RespondentScore {
   const q = new Float64Array(index.questions.length).fill(NaN);
   const visible = new Uint8Array(index.questions.length);
   for (const question of index.questions) {

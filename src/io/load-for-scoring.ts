@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
+import { indexQuestionnaire } from '../core/questionnaire-index.js';
+import { classifyAnswers, type ClassifiedAnswers } from '../core/visibility.js';
 import type { AnswerFile } from '../model/answers.js';
 import type { Problem } from '../model/problem.js';
 import { validateAnswerSource } from './load-answers.js';
@@ -11,11 +13,27 @@ import { readSourceFile } from './yaml-source.js';
  * worker thread can send it back cheaply; the questionnaire is named by its path.
  */
 export type FileResult =
-  | { kind: 'answers'; answers: AnswerFile; questionnaireId: string; questionnairePath: string; warnings: string[] }
+  | {
+      kind: 'answers';
+      /** With `classify`, `answers.answers` is emptied: the classification below replaces it. */
+      answers: AnswerFile;
+      classified?: ClassifiedAnswers;
+      questionnaireId: string;
+      questionnairePath: string;
+      warnings: string[];
+    }
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'skipped' };
 
-export async function loadForScoring(path: string, fromFolder: boolean): Promise<FileResult> {
+export interface LoadForScoringOptions {
+  /**
+   * Classify the answers here (SPEC §3 visibility, option per question) and send two small typed
+   * arrays instead of the answer map: far less for the main thread to receive, keep and collect.
+   */
+  classify: boolean;
+}
+
+export async function loadForScoring(path: string, fromFolder: boolean, options: LoadForScoringOptions): Promise<FileResult> {
   const absolute = resolve(path);
   const read = await readSourceFile(absolute, displayPath(absolute));
   if (!read.ok) return { kind: 'invalid', problems: read.problems };
@@ -31,10 +49,13 @@ export async function loadForScoring(path: string, fromFolder: boolean): Promise
     if (loaded.answers.startedAt !== undefined && loaded.answers.completedAt === undefined) {
       warnings.push(formatWarning(read.source.locate({ path: ['startedAt'], severity: 'warning', message: 'unfinished assessment (no completedAt); scored as answered so far' })));
     }
+    const questionnaire = loaded.questionnaire.questionnaire;
+    const classified = options.classify ? classifyAnswers(indexQuestionnaire(questionnaire), loaded.answers.answers) : undefined;
     return {
       kind: 'answers',
-      answers: loaded.answers,
-      questionnaireId: loaded.questionnaire.questionnaire.id,
+      answers: classified ? { ...loaded.answers, answers: {} } : loaded.answers,
+      ...(classified && { classified }),
+      questionnaireId: questionnaire.id,
       questionnairePath: loaded.questionnaire.path,
       warnings,
     };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from './bundled.js';
 import type { DiscoveredFile } from './discover-answers.js';
-import { loadForScoring, type FileResult } from './load-for-scoring.js';
+import { loadForScoring, type FileResult, type LoadForScoringOptions } from './load-for-scoring.js';
 import type { BatchReply, BatchRequest } from './score-worker.js';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -19,7 +19,7 @@ const IN_FLIGHT_PER_WORKER = 3;
  * over worker threads (parsing YAML is the cost; every core helps); small ones stay in-process.
  * CXM_WORKERS=0 forces in-process loading, CXM_WORKERS=n sets the number of workers.
  */
-export async function* loadMany(files: readonly DiscoveredFile[]): AsyncGenerator<[DiscoveredFile, FileResult]> {
+export async function* loadMany(files: readonly DiscoveredFile[], options: LoadForScoringOptions): AsyncGenerator<[DiscoveredFile, FileResult]> {
   const workerScript = findWorkerScript();
   const workers = workerCount(files.length);
   if (!workerScript || workers < 1) {
@@ -27,12 +27,12 @@ export async function* loadMany(files: readonly DiscoveredFile[]): AsyncGenerato
       const batch = files.slice(start, start + 16);
       // A copy, as a worker would send it: values parsed from YAML can be slices of the file's text,
       // and keeping a respondent's name must not keep the whole file in memory.
-      const results = structuredClone(await Promise.all(batch.map((f) => loadForScoring(f.path, f.fromFolder))));
+      const results = structuredClone(await Promise.all(batch.map((f) => loadForScoring(f.path, f.fromFolder, options))));
       yield* zip(batch, results);
     }
     return;
   }
-  yield* loadInWorkers(files, workerScript, workers);
+  yield* loadInWorkers(files, workerScript, workers, options);
 }
 
 function workerCount(fileCount: number): number {
@@ -50,7 +50,12 @@ function findWorkerScript(): string | undefined {
   return existsSync(script) ? script : undefined;
 }
 
-async function* loadInWorkers(files: readonly DiscoveredFile[], script: string, count: number): AsyncGenerator<[DiscoveredFile, FileResult]> {
+async function* loadInWorkers(
+  files: readonly DiscoveredFile[],
+  script: string,
+  count: number,
+  options: LoadForScoringOptions,
+): AsyncGenerator<[DiscoveredFile, FileResult]> {
   const batches: DiscoveredFile[][] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
   const pool = Array.from({ length: count }, () => new Worker(script));
@@ -76,7 +81,7 @@ async function* loadInWorkers(files: readonly DiscoveredFile[], script: string, 
     while (dispatched < batches.length && dispatched < consumed + count * IN_FLIGHT_PER_WORKER) {
       const worker = pool[dispatched % count];
       expect(dispatched);
-      worker?.postMessage({ batch: dispatched, files: batches[dispatched] ?? [] } satisfies BatchRequest);
+      worker?.postMessage({ batch: dispatched, files: batches[dispatched] ?? [], options } satisfies BatchRequest);
       dispatched++;
     }
   };

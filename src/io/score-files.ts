@@ -56,7 +56,8 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   const langs = new Set<string>();
   let reference: Reference | undefined;
 
-  for await (const [{ path: file }, result] of loadMany(discovered)) {
+  const detail = options.detail ?? false;
+  for await (const [{ path: file }, result] of loadMany(discovered, { classify: !detail })) {
     if (result.kind === 'skipped') continue;
     if (result.kind === 'invalid') {
       problems.push(...result.problems);
@@ -73,7 +74,7 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
       reference = {
         id: questionnaireId,
         path: questionnairePath,
-        accumulator: createAccumulator(questionnaire.questionnaire, { detail: options.detail ?? false }),
+        accumulator: createAccumulator(questionnaire.questionnaire, { detail }),
         languages: questionnaire.questionnaire.languages ?? ['en'],
       };
       warnings.push(...questionnaire.warnings.map(formatWarning));
@@ -82,7 +83,9 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     warnings.push(...result.warnings);
     if (answers.lang !== undefined) langs.add(answers.lang);
     files.push(file);
-    reference.accumulator.add({ file, ...answers.respondent, answers: answers.answers });
+    const identity = { file, ...answers.respondent };
+    if (result.classified) reference.accumulator.addClassified(identity, result.classified);
+    else reference.accumulator.add({ ...identity, answers: answers.answers });
   }
 
   if (problems.length > 0) throw new InvalidInputError(problems);

@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { loadForScoring, type FileResult } from './load-for-scoring.js';
+import { loadForScoring, type FileResult, type LoadForScoringOptions } from './load-for-scoring.js';
 
 /** Messages between scoreAnswerPaths and its workers. */
 export interface BatchRequest {
   batch: number;
   files: { path: string; fromFolder: boolean }[];
+  options: LoadForScoringOptions;
 }
 export interface BatchReply {
   batch: number;
@@ -17,7 +18,7 @@ export interface BatchReply {
 parentPort?.on('message', async (request: BatchRequest) => {
   try {
     const results: FileResult[] = [];
-    for (const file of request.files) results.push(await loadForScoring(file.path, file.fromFolder));
+    for (const file of request.files) results.push(await loadForScoring(file.path, file.fromFolder, request.options));
     parentPort?.postMessage({ batch: request.batch, results } satisfies BatchReply);
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

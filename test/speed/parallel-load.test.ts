@@ -18,13 +18,22 @@ describe('scoring many files in worker threads', () => {
 
   const withoutTimestamp = (json: string) => json.replace(/"generatedAt": "[^"]+"/, '');
 
-  it('gives the same JSON report with workers as in-process', () => {
-    const inProcess = runCli(['score', dir, '--format', 'json', '--detail'], { env: { CXM_WORKERS: '0' } });
-    const parallel = runCli(['score', dir, '--format', 'json', '--detail'], { env: { CXM_WORKERS: '2' } });
+  // Without --detail, answers are classified where they are read and only typed arrays travel.
+  it.each([[['--detail']], [[]]])('gives the same JSON report with workers as in-process (%j)', (extra) => {
+    const inProcess = runCli(['score', dir, '--format', 'json', ...extra], { env: { CXM_WORKERS: '0' } });
+    const parallel = runCli(['score', dir, '--format', 'json', ...extra], { env: { CXM_WORKERS: '2' } });
     expect(inProcess.code).toBe(0);
     expect(parallel.code).toBe(0);
     expect(JSON.parse(parallel.stdout).respondents).toHaveLength(260);
     expect(withoutTimestamp(parallel.stdout)).toBe(withoutTimestamp(inProcess.stdout));
+  });
+
+  it('scores the same with and without --detail', () => {
+    const plain = JSON.parse(runCli(['score', dir, '--format', 'json']).stdout);
+    const detailed = JSON.parse(runCli(['score', dir, '--format', 'json', '--detail']).stdout);
+    expect(detailed.capabilities).toEqual(plain.capabilities);
+    expect(detailed.byRole).toEqual(plain.byRole);
+    expect(detailed.overall).toEqual(plain.overall);
   });
 
   it('reports the same problems, in file order, when files are invalid', () => {
