@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Questionnaire } from '../model/questionnaire.js';
@@ -6,7 +5,7 @@ import { bundledDir, packageRoot } from './bundled.js';
 
 /**
  * The bundled questionnaires are parsed and validated once, at build time, into
- * dist/questionnaires/<id>.json with the hash of their YAML source. Parsing and validating
+ * dist/questionnaires/<id>.json with a hash of their YAML source. Parsing and validating
  * ~100 KB of YAML is most of the time of a one-file `cxm score`; a hash check and JSON.parse
  * are a few milliseconds. An edited bundled file (hash mismatch) is validated in full as usual.
  */
@@ -19,8 +18,19 @@ export function compiledPathFor(yamlPath: string): string {
   return join(packageRoot(), 'dist', 'questionnaires', `${basename(yamlPath).replace(/\.ya?ml$/, '')}.json`);
 }
 
+/**
+ * Two 32-bit FNV-1a hashes (different offset bases) and the length: enough to notice an edit, and
+ * computed in JavaScript because loading node:crypto alone costs more than the whole check.
+ */
 export function hashSource(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] ?? 0;
+    a = Math.imul(a ^ byte, 0x01000193);
+    b = Math.imul(b ^ byte, 0x01000193);
+  }
+  return `${bytes.length.toString(16)}-${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 /** The validated questionnaire, when `path` is a bundled file whose compiled copy is current. */

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { packageRoot } from './bundled.js';
 import type { DiscoveredFile } from './discover-answers.js';
 import { loadForScoring, type FileResult, type LoadForScoringOptions } from './load-for-scoring.js';
@@ -21,7 +20,7 @@ const IN_FLIGHT_PER_WORKER = 3;
  */
 export async function* loadMany(files: readonly DiscoveredFile[], options: LoadForScoringOptions): AsyncGenerator<[DiscoveredFile, FileResult]> {
   const workerScript = findWorkerScript();
-  const workers = workerCount(files.length);
+  const workers = await workerCount(files.length);
   if (!workerScript || workers < 1) {
     for (let start = 0; start < files.length; start += 16) {
       const batch = files.slice(start, start + 16);
@@ -35,10 +34,12 @@ export async function* loadMany(files: readonly DiscoveredFile[], options: LoadF
   yield* loadInWorkers(files, workerScript, workers, options);
 }
 
-function workerCount(fileCount: number): number {
+async function workerCount(fileCount: number): Promise<number> {
   const configured = process.env.CXM_WORKERS;
   if (configured !== undefined && configured !== '') return Math.max(0, Math.floor(Number(configured)) || 0);
   if (fileCount < PARALLEL_THRESHOLD) return 0;
+  // Loaded only for a batch: node:os and node:worker_threads cost a one-file score several ms.
+  const { availableParallelism } = await import('node:os');
   return Math.min(availableParallelism(), 8, Math.ceil(fileCount / BATCH_SIZE));
 }
 
@@ -58,6 +59,7 @@ async function* loadInWorkers(
 ): AsyncGenerator<[DiscoveredFile, FileResult]> {
   const batches: DiscoveredFile[][] = [];
   for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(files.slice(start, start + BATCH_SIZE));
+  const { Worker } = await import('node:worker_threads');
   const pool = Array.from({ length: count }, () => new Worker(script));
   const pending = new Map<number, { resolve: (reply: BatchReply) => void; promise: Promise<BatchReply> }>();
   let failure: Error | undefined;

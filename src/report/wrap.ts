@@ -6,9 +6,17 @@ const NO_LINE_END = new Set([...'(（「『【〔〈《［｛']);
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** Graphemes of `text`; printable ASCII needs no Intl.Segmenter, whose first use loads ICU data. */
+/**
+ * Characters that are each a grapheme of their own: Latin-1, general punctuation, arrows, box
+ * drawing and blocks, CJK punctuation, kana (without the combining sound marks U+3099/309A), CJK
+ * ideographs and full-width forms. Text made only of these, as English and Japanese reports are,
+ * needs no Intl.Segmenter, whose first use loads ICU data.
+ */
+const SINGLE_CODE_UNIT_GRAPHEMES = /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u259f\u25a0-\u25ff\u3000-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
+
+/** Graphemes of `text`. */
 function graphemesOf(text: string): Iterable<string> {
-  if (/^[\x20-\x7e]*$/.test(text)) return text;
+  if (SINGLE_CODE_UNIT_GRAPHEMES.test(text)) return text;
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
