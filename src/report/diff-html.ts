@@ -11,11 +11,10 @@ import {
   type DiffRenderOptions,
 } from './diff-format.js';
 import { escapeHtml } from './escape-html.js';
-import { HTML_STYLE } from './html-style.js';
+import { renderHtmlPage } from './html-style.js';
 import { toSingleLine } from './wrap.js';
 
 /** Nothing may be fetched: the file is mailed, archived and printed as it is (as in html.ts). */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** One self-contained page (no network: inline CSS and SVG), light and A4-friendly for printing. */
 export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): string {
@@ -88,25 +87,17 @@ export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): st
     body.push(`<h2>${e(t.warnings)}</h2>`, `<ul class="warnings">${diff.warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul>`);
   }
 
-  return `<!doctype html>
-<html lang="${e(options.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="cxm diff">
-<title>${e(title)}</title>
-<style>${HTML_STYLE}${DIFF_STYLE}</style>
-</head>
-<body>
-<main class="report diff">
-${body.filter((b) => b !== '').join('\n')}
-<footer>cxm diff · ${e(diff.questionnaire.id)} ${e(diff.before.questionnaireVersion)} → ${e(diff.after.questionnaireVersion)}</footer>
-</main>
-</body>
-</html>
-`;
+  return renderHtmlPage({
+    lang: e(options.lang),
+    title: e(title),
+    generator: 'cxm diff',
+    extraStyle: DIFF_STYLE,
+    mainClass: 'report diff',
+    body: body.filter((b) => b !== '').join('\n'),
+    footer: `cxm diff · ${e(diff.questionnaire.id)} ${e(diff.before.questionnaireVersion)} → ${e(diff.after.questionnaireVersion)}`,
+  });
 }
+
 
 /** What the diff adds to the report stylesheet: status colours and the paired-bar chart. */
 const DIFF_STYLE = `

@@ -102,3 +102,39 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   thead { display: table-header-group; }
 }
 `;
+
+/** Nothing external may load: no script, font, image or stylesheet from anywhere but the page. */
+const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+export interface HtmlPage {
+  /** Already escaped. */
+  lang: string;
+  title: string;
+  generator: string;
+  extraStyle?: string;
+  mainClass: string;
+  body: string;
+  footer: string;
+}
+
+/** The self-contained page around a report (score or diff): every part passed in is already escaped. */
+export function renderHtmlPage(page: HtmlPage): string {
+  return `<!doctype html>
+<html lang="${page.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${page.generator}">
+<title>${page.title}</title>
+<style>${HTML_STYLE}${page.extraStyle ?? ''}</style>
+</head>
+<body>
+<main class="${page.mainClass}">
+${page.body}
+<footer>${page.footer}</footer>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,6 +1,6 @@
 import type { Report, ReportCapability } from '../model/report.js';
 import { escapeHtml as h } from './escape-html.js';
-import { HTML_STYLE } from './html-style.js';
+import { renderHtmlPage } from './html-style.js';
 import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
@@ -10,7 +10,6 @@ import {
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
 
 /** Nothing may be fetched: the file is mailed, archived and printed as it is. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
  * One self-contained HTML page: inline CSS and SVG, no script, no external resource. Every text from
@@ -31,25 +30,16 @@ export function renderHtml(report: Report, options: RenderOptions): string {
     warnings(report, t),
     options.detail ? questions(report, t) : '',
   ].filter((s) => s !== '');
-  return `<!doctype html>
-<html lang="${h(report.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="cxm">
-<title>${h(report.questionnaire.title)}</title>
-<style>${HTML_STYLE}</style>
-</head>
-<body>
-<main class="report">
-${body.join('\n')}
-<footer>${h(t.generatedBy)} · ${h(report.questionnaire.id)} ${h(report.questionnaire.version)} · ${h(report.generatedAt)}</footer>
-</main>
-</body>
-</html>
-`;
+  return renderHtmlPage({
+    lang: h(report.lang),
+    title: h(report.questionnaire.title),
+    generator: 'cxm',
+    mainClass: 'report',
+    body: body.join('\n'),
+    footer: `${h(t.generatedBy)} · ${h(report.questionnaire.id)} ${h(report.questionnaire.version)} · ${h(report.generatedAt)}`,
+  });
 }
+
 
 /** A colour per level, red for the first through to green for the last. */
 function levelStyle(report: Report, levelId: string | null): string {
