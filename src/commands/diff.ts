@@ -1,6 +1,6 @@
 import { diffReports } from '../core/diff.js';
 import { ExitError, UserError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeReportOutputs } from './write-outputs.js';
 import { loadSide } from '../io/load-side.js';
 import type { DiffReport } from '../model/diff-report.js';
 import { languageCodeSchema } from '../model/text.js';
@@ -58,26 +58,18 @@ async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang:
     detail: options.detail,
   };
   const render = await renderers[options.format]();
-  let textOnScreen = false;
-  if (options.out !== undefined) {
-    try {
-      await writeFileAtomic(options.out, render(diff, { ...screen, color: false, width: 80 }));
-    } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-      throw new UserError(`cannot write ${options.out} (${reason})`);
-    }
-    if (!options.quiet) {
+  await writeReportOutputs({
+    format: options.format,
+    out: options.out,
+    quiet: options.quiet,
+    screen,
+    render: (o) => render(diff, o),
+    loadText: async () => {
       const renderText = await renderers.text();
-      process.stdout.write(renderText(diff, screen));
-      textOnScreen = true;
-      process.stderr.write(`cxm: wrote ${options.out}\n`);
-    }
-  } else if (!options.quiet || options.format !== 'text') {
-    // --quiet silences the text summary; a format asked for on stdout is the output itself.
-    process.stdout.write(render(diff, { ...screen, color: options.format === 'text' && screen.color }));
-    textOnScreen = options.format === 'text';
-  }
-  if (!textOnScreen && !options.quiet) for (const warning of diff.warnings) process.stderr.write(`warning: ${warning}\n`);
+      return (o) => renderText(diff, o);
+    },
+    warnings: diff.warnings,
+  });
 }
 
 /** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */

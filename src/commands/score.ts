@@ -1,11 +1,11 @@
 import { ExitError, UserError } from '../errors.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
 import { languageCodeSchema } from '../model/text.js';
 import { shouldUseColor } from '../report/color.js';
 import { isReportFormat, loadRenderer, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import type { RenderOptions } from '../report/render-options.js';
+import { writeReportOutputs } from './write-outputs.js';
 
 export interface ScoreCommandOptions {
   format: ReportFormat;
@@ -45,21 +45,18 @@ async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOption
     detail: options.detail,
   };
   const render = await loadRenderer(options.format);
-  let textOnScreen = false;
-  if (options.out !== undefined) {
-    await writeFileAtomic(options.out, render(report, { ...screen, color: false, width: 80 }));
-    if (!options.quiet) {
+  await writeReportOutputs({
+    format: options.format,
+    out: options.out,
+    quiet: options.quiet,
+    screen,
+    render: (o) => render(report, o),
+    loadText: async () => {
       const renderText = await loadRenderer('text');
-      process.stdout.write(renderText(report, screen));
-      textOnScreen = true;
-      process.stderr.write(`cxm: wrote ${options.out}\n`);
-    }
-  } else if (!options.quiet || options.format !== 'text') {
-    // --quiet silences the text summary; a format asked for on stdout is the output itself.
-    process.stdout.write(render(report, { ...screen, color: options.format === 'text' && screen.color }));
-    textOnScreen = options.format === 'text';
-  }
-  if (!textOnScreen && !options.quiet) for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+      return (o) => renderText(report, o);
+    },
+    warnings: report.warnings,
+  });
 }
 
 /** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */

@@ -31,3 +31,14 @@ describe('writing --out files', () => {
     expect(result.stderr).toBe('cxm: cannot write /proc/cxm-nope/r.json: the folder cannot be created\n');
   });
 });
+
+describe('writing cxm diff --out files', () => {
+  it('uses the same one-line error as cxm score', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), '');
+    const out = join(dir, 'file', 'diff.md');
+    const result = runCli(['diff', 'examples/acme', 'examples/acme', '--format', 'markdown', '--out', out, '--quiet']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`cxm: cannot write ${out}: a part of the path is not a folder\n`);
+  });
+});

@@ -1,0 +1,37 @@
+import { writeFileAtomic } from '../io/atomic-write.js';
+
+export interface OutputPlan<Options extends { color: boolean; width: number }> {
+  format: string;
+  out: string | undefined;
+  quiet: boolean;
+  /** Render options for the screen; a file gets the same without colour, at 80 columns. */
+  screen: Options;
+  /** The chosen format. */
+  render: (options: Options) => string;
+  /** The text report, loaded only when it goes to the screen next to a file. */
+  loadText: () => Promise<(options: Options) => string>;
+  warnings: readonly string[];
+}
+
+/**
+ * The output policy shared by `score` and `diff`: `--out` writes the chosen format atomically and
+ * keeps the text on the screen; without it the format goes to stdout; `--quiet` silences the text
+ * only; warnings go to stderr whenever the text (which lists them) is not on the screen.
+ */
+export async function writeReportOutputs<Options extends { color: boolean; width: number }>(plan: OutputPlan<Options>): Promise<void> {
+  let textOnScreen = false;
+  if (plan.out !== undefined) {
+    await writeFileAtomic(plan.out, plan.render({ ...plan.screen, color: false, width: 80 }));
+    if (!plan.quiet) {
+      const renderText = await plan.loadText();
+      process.stdout.write(renderText(plan.screen));
+      textOnScreen = true;
+      process.stderr.write(`cxm: wrote ${plan.out}\n`);
+    }
+  } else if (!plan.quiet || plan.format !== 'text') {
+    // --quiet silences the text summary; a format asked for on stdout is the output itself.
+    process.stdout.write(plan.render({ ...plan.screen, color: plan.format === 'text' && plan.screen.color }));
+    textOnScreen = plan.format === 'text';
+  }
+  if (!textOnScreen && !plan.quiet) for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
+}
