@@ -1,9 +1,9 @@
 import { diffReports } from '../core/diff.js';
 import { ExitError, UserError } from '../errors.js';
+import { reportOutputOptions, stringOption } from './option-values.js';
 import { writeReportOutputs } from './write-outputs.js';
 import { loadSide } from '../io/load-side.js';
 import type { DiffReport } from '../model/diff-report.js';
-import { languageCodeSchema } from '../model/text.js';
 import { shouldUseColor } from '../report/color.js';
 import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
 
@@ -76,12 +76,7 @@ async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang:
 export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptions {
   const format = stringOption(raw, 'format') ?? 'text';
   if (!isDiffFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${DIFF_FORMATS.join(', ')})`);
-  const lang = stringOption(raw, 'lang');
-  if (lang !== undefined && !languageCodeSchema.safeParse(lang).success) {
-    throw new UserError(`--lang: "${lang}" is not a language code`, { hint: 'for example en or ja' });
-  }
-  const out = stringOption(raw, 'out');
-  if (out === '') throw new UserError('--out: expected a file name');
+  const { lang, out } = reportOutputOptions(raw);
   const toleranceText = stringOption(raw, 'tolerance') ?? '0.5';
   const tolerance = toleranceText.trim() === '' ? NaN : Number(toleranceText);
   if (!Number.isFinite(tolerance) || tolerance < 0) {
@@ -103,9 +98,3 @@ function isDiffFormat(format: string): format is DiffFormat {
   return (DIFF_FORMATS as readonly string[]).includes(format);
 }
 
-function stringOption(raw: Record<string, unknown>, key: string): string | undefined {
-  const value = raw[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new UserError(`--${key}: expected a value`);
-  return value;
-}

@@ -1,7 +1,7 @@
 import { ExitError, UserError } from '../errors.js';
+import { reportOutputOptions, stringOption } from './option-values.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
 import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
-import { languageCodeSchema } from '../model/text.js';
 import { shouldUseColor } from '../report/color.js';
 import { isReportFormat, loadRenderer, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import type { RenderOptions } from '../report/render-options.js';
@@ -63,12 +63,7 @@ async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOption
 export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOptions {
   const format = stringOption(raw, 'format') ?? 'text';
   if (!isReportFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${REPORT_FORMATS.join(', ')})`);
-  const lang = stringOption(raw, 'lang');
-  if (lang !== undefined && !languageCodeSchema.safeParse(lang).success) {
-    throw new UserError(`--lang: "${lang}" is not a language code`, { hint: 'for example en or ja' });
-  }
-  const out = stringOption(raw, 'out');
-  if (out === '') throw new UserError('--out: expected a file name');
+  const { lang, out } = reportOutputOptions(raw);
 
   const spreadText = stringOption(raw, 'spread');
   const spread = spreadText === undefined ? 25 : parseNumber('--spread', spreadText, 0, Infinity);
@@ -96,12 +91,6 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
   };
 }
 
-function stringOption(raw: Record<string, unknown>, key: string, flag = `--${key}`): string | undefined {
-  const value = raw[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new UserError(`${flag}: expected a value`);
-  return value;
-}
 
 function parseNumber(option: string, text: string, min: number, max: number): number {
   const value = text.trim() === '' ? NaN : Number(text);
