@@ -85,9 +85,9 @@ program
 program
   .command('validate')
   .description('check questionnaires and answer files, printing every problem with file:line:column')
-  .argument('<files...>', 'questionnaire or answer files')
+  .argument('<files...>', 'questionnaire or answer files, or folders of them')
   .option('--quiet', 'print only problems')
-  .addHelpText('after', examples(['cxm validate questionnaires/*.yaml', 'cxm validate my-questionnaire.yaml answers/*.yaml']))
+  .addHelpText('after', examples(['cxm validate questionnaires/*.yaml', 'cxm validate my-questionnaire.yaml answers/']))
   .action(async (files: string[], options: { quiet?: boolean }) => {
     const { runValidate } = await import('./commands/validate.js');
     const { renderProblems } = await import('./report/problems.js');

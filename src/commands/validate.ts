@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import type { Problem } from '../model/problem.js';
+import { listAnswerFiles } from '../io/discover-answers.js';
 import { validateAnswerSource } from '../io/load-answers.js';
 import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js';
 import { readSourceFile, type SourceFile } from '../io/yaml-source.js';
@@ -20,7 +22,19 @@ export interface ValidateResult {
 /** Detects each file's kind by its keys, validates it, and gathers every problem of every file. */
 export async function runValidate(paths: readonly string[]): Promise<ValidateResult> {
   const files: ValidatedFile[] = [];
-  for (const path of paths) files.push(await validateOne(path));
+  for (const path of paths) {
+    if (!(await isDirectory(path))) {
+      files.push(await validateOne(path));
+      continue;
+    }
+    // A folder stands for every questionnaire and answer file below it.
+    const names = await listAnswerFiles(path);
+    if (names.length === 0) {
+      const problem: Problem = { file: path, line: 1, column: 1, path: '', message: 'the folder holds no .yaml, .yml or .json file', severity: 'error' };
+      files.push({ file: path, kind: 'unknown', summary: '', problems: [problem] });
+    }
+    for (const name of names) files.push(await validateOne(join(path, name)));
+  }
   return { files, valid: files.every((f) => !f.problems.some((p) => p.severity === 'error')) };
 }
 
@@ -66,4 +80,12 @@ function detectKind(source: SourceFile): ValidatedFile['kind'] {
   if ('capabilities' in data || 'scales' in data || 'levels' in data) return 'questionnaire';
   if ('questionnaire' in data || 'answers' in data) return 'answers';
   return 'unknown';
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -43,7 +43,8 @@ export async function discoverAnswerFiles(args: readonly string[]): Promise<Disc
   return found;
 }
 
-async function listAnswerFiles(dir: string): Promise<string[]> {
+/** Every .yaml, .yml and .json file below `dir` (dot-files and dot-folders skipped), as relative paths in code-point order. */
+export async function listAnswerFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (relative: string): Promise<void> => {
     const entries = await readdir(join(dir, relative), { withFileTypes: true });

@@ -155,6 +155,29 @@ describe('cxm validate on hostile generated input', () => {
   });
 });
 
+describe('cxm validate on folders', () => {
+  it('checks every questionnaire and answer file below a folder', () => {
+    const result = runCli(['validate', 'questionnaires', 'examples']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('✓ '))).toEqual([
+      expect.stringMatching(/^✓ questionnaires\/cxm-playbook\.yaml \(questionnaire/),
+      expect.stringMatching(/^✓ examples\/acme\/it\.yaml \(answers to cxm-playbook/),
+      expect.stringMatching(/^✓ examples\/acme\/marketing\.yaml/),
+      expect.stringMatching(/^✓ examples\/acme\/sales\.yaml/),
+    ]);
+  });
+
+  it('reports every invalid file of a folder, and an empty folder', () => {
+    const empty = tempDir();
+    const result = runCli(['validate', 'validate-answers', empty], { cwd: fixture() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('validate-answers/answer-errors.yaml:6:3 answers.o9: unknown question "o9"');
+    expect(result.stderr).toContain('validate-answers/missing-questionnaire.yaml:1:16 questionnaire:');
+    expect(result.stderr).toContain(`${empty}:1:1 the folder holds no .yaml, .yml or .json file`);
+  });
+});
+
 describe('cxm validate on valid questionnaires', () => {
   it('passes the bundled questionnaire', () => {
     const result = runCli(['validate', 'questionnaires/cxm-playbook.yaml']);
