@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { displayPath } from '../io/load-questionnaire.js';
+import { runMessages } from '../ui/messages.js';
 
 /** The end of `cxm run`: the `cxm score` text report on screen, and `--report FILE` if asked. */
 
@@ -24,6 +25,7 @@ export interface FinalReportOptions {
 
 export async function showFinalReport(answerPath: string, options: FinalReportOptions): Promise<void> {
   const out = options.out ?? process.stdout;
+  const messages = runMessages(options.lang);
   // Loaded only now: the first question must not wait for the scorer and the renderers.
   const { scoreAnswerPaths } = await import('../io/score-files.js');
   const { loadRenderer } = await import('../report/index.js');
@@ -34,7 +36,7 @@ export async function showFinalReport(answerPath: string, options: FinalReportOp
   if (options.report !== undefined) {
     const render = await loadRenderer(reportFormatOf(options.report));
     await writeFileAtomic(options.report, render(report, { color: false, width: 100, lang: options.lang, detail: false }));
-    out.write(`\nReport written to ${displayPath(options.report)}\n`);
+    out.write(`\n${messages.reportWritten(displayPath(options.report))}\n`);
   }
-  out.write(`Answers saved to ${displayPath(answerPath)}\n`);
+  out.write(`${messages.answersSaved(displayPath(answerPath))}\n`);
 }

@@ -28,6 +28,8 @@ export interface RunMessages {
   respondentRole: string;
   respondentOrganization: string;
   optional: string;
+  reportWritten(path: string): string;
+  answersSaved(path: string): string;
   completedTitle: string;
   reviewAll: string;
   reviewSkipped: string;
@@ -63,6 +65,8 @@ const en: RunMessages = {
   respondentRole: 'Role or department (e.g. marketing)',
   respondentOrganization: 'Organization',
   optional: '(optional)',
+  reportWritten: (path) => `Report written to ${path}`,
+  answersSaved: (path) => `Answers saved to ${path}`,
   completedTitle: 'This assessment is complete. What would you like to do?',
   reviewAll: 'Review and change answers',
   reviewSkipped: 'Answer the skipped questions',
@@ -98,6 +102,8 @@ const ja: RunMessages = {
   respondentRole: '役割・部門（例：marketing）',
   respondentOrganization: '組織名',
   optional: '（任意）',
+  reportWritten: (path) => `レポートを保存しました：${path}`,
+  answersSaved: (path) => `回答を保存しました：${path}`,
   completedTitle: 'このアセスメントは完了しています。どうしますか？',
   reviewAll: '回答を見直して変更する',
   reviewSkipped: 'スキップした質問に回答する',
