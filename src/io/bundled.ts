@@ -2,8 +2,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const DEFAULT_QUESTIONNAIRE = 'cxm-playbook';
-
 let cachedRoot: string | undefined;
 
 /** The package root, found by walking up: the code runs from src/ (tests) and from dist/ (bundle). */

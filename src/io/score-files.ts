@@ -51,7 +51,7 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   const discovered = await discoverAnswerFiles(paths);
   const problems: Problem[] = [];
   const warnings: string[] = [];
-  const groups = new Map<string, { id: string; path: string; files: string[] }>();
+  const groups = new Map<string, QuestionnaireGroup>();
   const files: string[] = [];
   const langs = new Set<string>();
   let reference: Reference | undefined;
@@ -65,9 +65,10 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     }
     const { answers, questionnaireId, questionnairePath } = result;
     const key = `${questionnaireId}\0${questionnairePath}`;
-    const group = groups.get(key) ?? { id: questionnaireId, path: questionnairePath, files: [] };
+    const group = groups.get(key) ?? { id: questionnaireId, path: questionnairePath, firstFiles: [], count: 0 };
     groups.set(key, group);
-    group.files.push(file);
+    // Only the error message for mixed questionnaires needs names: keep three, count the rest.
+    if (group.count++ < 3) group.firstFiles.push(file);
     if (!reference) {
       // Cached: the file was already loaded (here or in a worker) while validating the answers.
       const questionnaire = await loadQuestionnaireFile(questionnairePath);
@@ -117,9 +118,16 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   return { report, failedGates: report.gates.filter((g) => !g.passed), files, questionnairePath: reference.path };
 }
 
-function mixedQuestionnaires(groups: { id: string; path: string; files: string[] }[]): UserError {
+interface QuestionnaireGroup {
+  id: string;
+  path: string;
+  firstFiles: string[];
+  count: number;
+}
+
+function mixedQuestionnaires(groups: QuestionnaireGroup[]): UserError {
   const lines = groups.map((g) => {
-    const shown = g.files.slice(0, 3).join(', ') + (g.files.length > 3 ? ` and ${g.files.length - 3} more` : '');
+    const shown = g.firstFiles.join(', ') + (g.count > 3 ? ` and ${g.count - 3} more` : '');
     return `  ${g.id} (${displayPath(g.path)}): ${shown}`;
   });
   return new UserError(`the answer files answer different questionnaires:\n${lines.join('\n')}`, {
