@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import type { DiffReport, DiffStatus } from '../model/diff-report.js';
 import {
   diffLabels,
@@ -150,7 +150,7 @@ function chart(diff: DiffReport, lang: string): string {
   let lx = label;
   for (const [cls, text] of legend) {
     parts.push(`<rect class="${cls}" x="${lx}" y="4" width="12" height="${barHeight}"/><text x="${lx + 16}" y="12">${e(text)}</text>`);
-    lx += 16 + stringWidth(text) * 6.5 + 14;
+    lx += 16 + displayWidth(text) * 6.5 + 14;
   }
   rows.forEach((c, i) => {
     const y = top + i * row;
@@ -177,10 +177,10 @@ function chart(diff: DiffReport, lang: string): string {
 /** Cuts a label to `max` display columns (full-width characters count two). */
 function truncate(text: string, max: number): string {
   const one = toSingleLine(text);
-  if (stringWidth(one) <= max) return one;
+  if (displayWidth(one) <= max) return one;
   let out = '';
   for (const ch of one) {
-    if (stringWidth(`${out}${ch}…`) > max) break;
+    if (displayWidth(`${out}${ch}…`) > max) break;
     out += ch;
   }
   return `${out}…`;

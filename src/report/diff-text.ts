@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import type { DiffReport, DiffStatus } from '../model/diff-report.js';
 import { makeChalk } from './color.js';
 import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
@@ -56,7 +56,7 @@ export function renderDiffText(diff: DiffReport, options: DiffRenderOptions): st
     .map(([st, n]) => paint(st, `${statusArrow[st]} ${n} ${statusLabel(st, options.lang)}`));
   const tolerance = chalk.dim(`(${labels.tolerance(String(diff.tolerance))})`);
   const summary = `${counts.join('  ')}  ${tolerance}`;
-  out.push(...(stringWidth(summary) <= width ? [summary] : [counts.join('  '), tolerance]));
+  out.push(...(displayWidth(summary) <= width ? [summary] : [counts.join('  '), tolerance]));
 
   if (options.detail && diff.questions) {
     out.push('', chalk.bold(`${labels.changedAnswers} (${diff.questions.length})`));
@@ -119,8 +119,8 @@ function table(
   flexible: number[],
   align: ('left' | 'right')[],
 ): string {
-  const cellWidth = (cell: Cell) => Math.max(0, ...parts(cell).flatMap((p) => p.text.split('\n').map((l) => stringWidth(l))));
-  const natural = head.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => cellWidth(r[i] ?? ''))));
+  const cellWidth = (cell: Cell) => Math.max(0, ...parts(cell).flatMap((p) => p.text.split('\n').map((l) => displayWidth(l))));
+  const natural = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => cellWidth(r[i] ?? ''))));
   const borders = head.length + 1;
   const padding = 2 * head.length;
   const fixed = natural.reduce((sum, w, i) => (flexible.includes(i) ? sum : sum + w), 0);

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 
 // Characters that must not start a line (kinsoku shori) and ones that must not end it.
 const NO_LINE_START = new Set([...'、。，．,.)）」』】〕〉》］｝!！?？:：;；ー・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…']);
@@ -23,13 +23,13 @@ function graphemesOf(text: string): Iterable<string> {
 
 const widthCache = new Map<string, number>();
 
-/** Display width of one grapheme; printable ASCII skips string-width, which is slow per character. */
+/** Display width of one grapheme, cached: most texts repeat a few dozen characters. */
 function graphemeWidth(g: string): number {
   const code = g.charCodeAt(0);
   if (g.length === 1 && code >= 0x20 && code < 0x7f) return 1;
   let width = widthCache.get(g);
   if (width === undefined) {
-    width = stringWidth(g);
+    width = displayWidth(g);
     widthCache.set(g, width);
   }
   return width;
@@ -118,6 +118,6 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /** Wrapped lines with a first-line prefix and a hanging indent of the same width. */
-export function wrapIndented(text: string, width: number, prefix: string, indent = ' '.repeat(stringWidth(prefix))): string[] {
-  return wrapText(text, width - stringWidth(prefix)).map((line, i) => (i === 0 ? prefix : indent) + line);
+export function wrapIndented(text: string, width: number, prefix: string, indent = ' '.repeat(displayWidth(prefix))): string[] {
+  return wrapText(text, width - displayWidth(prefix)).map((line, i) => (i === 0 ? prefix : indent) + line);
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { QuestionChoice, QuestionScreen } from '../core/run-assessment.js';
 import type { RunMessages } from './messages.js';
-import stringWidth from 'string-width';
+import { displayWidth } from '../report/width.js';
 import { wrapText } from './wrap.js';
 
 /** Drawing of one question screen (pure text); the prompt below it is added by the terminal adapter. */
@@ -34,7 +34,7 @@ export function renderQuestionScreen(screen: QuestionScreen, style: ScreenStyle)
   const bar = progressBar(p.answered, p.total, Math.min(30, Math.max(10, width - 60)));
   const progress = `${bar}  ${m.answered(p.answered, p.total)}`;
   // The title goes at the right of the progress line when it fits: a projector has few rows.
-  const gap = width - stringWidth(progress) - stringWidth(screen.title);
+  const gap = width - displayWidth(progress) - displayWidth(screen.title);
   const title = gap >= 4 ? ' '.repeat(gap) + chalk.dim(screen.title) : '';
   const lines: string[] = [
     `${chalk.bold(`Q ${p.index}/${p.total}`)} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}`,
