@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -49,23 +49,81 @@ const commanderLazyChildProcess = {
   },
 };
 
-const result = await build({
+// string-width creates an Intl.Segmenter when it is evaluated, and Intl objects cannot be saved in
+// a start-up snapshot: in the snapshot's bundle it is evaluated on first use instead.
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      // cli-table3 requires its own string-width 4, which creates no Intl object.
+      if (args.namespace === 'lazy-string-width' || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
+      const real = await build.resolve('string-width', { kind: args.kind, resolveDir: args.resolveDir, namespace: 'lazy-string-width' });
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let width; export default function stringWidth(text, options) { width ??= require(${JSON.stringify(args.path)}).default; return width(text, options); }`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+// chalk guesses the terminal's colours when it is evaluated (node:tty, the environment), which a
+// snapshot would freeze at build time. cxm never uses that guess (src/report/color.ts decides and
+// passes a level to each Chalk), so the snapshot's chalk gets a guess of "no colour" instead.
+const chalkWithoutGuess = {
+  name: 'chalk-without-guess',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'chalk-without-guess' }));
+    build.onLoad({ filter: /.*/, namespace: 'chalk-without-guess' }, () => ({
+      contents: 'export function createSupportsColor() { return false; } export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'score-worker': 'src/io/score-worker.ts' },
-  outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   write: false,
-  chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS dependencies (cli-table3) call require() on Node built-ins; ESM output has no require.
-  banner: { js: "import { createRequire as __cxmCreateRequire } from 'node:module'; const require = __cxmCreateRequire(import.meta.url);" },
   minify: process.env.CXM_NO_MINIFY ? false : true,
   logLevel: 'warning',
   plugins: [yamlDebugSwitchesOff, zodEnglishOnly, commanderLazyChildProcess],
+};
+
+// The ESM build: the worker threads' script, bin/cxm.js (started without the snapshot), and what
+// the snapshot build below falls back on.
+const result = await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts', 'score-worker': 'src/io/score-worker.ts' },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies (cli-table3) call require() on Node built-ins; ESM output has no require.
+  banner: { js: "import { createRequire as __cxmCreateRequire } from 'node:module'; const require = __cxmCreateRequire(import.meta.url);" },
 });
+
+// The start-up snapshot's entry: one CommonJS file (a snapshot cannot load modules from files).
+const snapshotEntry = await build({
+  ...common,
+  entryPoints: ['src/snapshot.ts'],
+  outfile: join(outdir, 'snapshot.cjs'),
+  format: 'cjs',
+  // Restored code has no file of its own; src/snapshot.ts tells it where the package is instead.
+  define: { 'import.meta.url': 'undefined' },
+  plugins: [...common.plugins, lazyStringWidth, chalkWithoutGuess],
+});
+result.outputFiles.push(...snapshotEntry.outputFiles);
+
+// One character outside ASCII (esbuild escapes them in strings, not in regular expressions) makes V8
+// keep the whole file as a two-byte string: the snapshot's source would take 1.2 MB instead of 0.6.
+for (const file of result.outputFiles) {
+  const at = file.contents.findIndex((byte) => byte > 0x7f);
+  if (at >= 0) throw new Error(`${relative(root, file.path)}: non-ASCII output near "${Buffer.from(file.contents.slice(Math.max(0, at - 40), at + 8)).toString('utf8')}"; escape it in the source`);
+}
 
 // Replace files one by one (temp + rename) and only then drop stale chunks, so a CLI started while
 // a build runs (a parallel test run) never finds dist/ half empty.
@@ -79,7 +137,8 @@ for (const file of result.outputFiles) {
 }
 for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
   const path = join(entry.parentPath, entry.name);
-  const keep = written.has(relative(outdir, path)) || path.endsWith('.tmp') || relative(outdir, path).startsWith('questionnaires');
+  const name = relative(outdir, path);
+  const keep = written.has(name) || path.endsWith('.tmp') || name.startsWith('questionnaires') || name.startsWith('cxm.blob');
   if (entry.isFile() && !keep) await rm(path, { force: true });
 }
 
@@ -101,6 +160,22 @@ try {
   execFileSync(process.execPath, [compilerScript], { stdio: 'inherit' });
 } finally {
   await rm(compilerScript, { force: true });
+}
+
+// The start-up snapshot itself, built by the node that runs the build: a blob only loads in the
+// node version that made it, so bin/cxm checks that node is still the same file (cxm.blob.node).
+const blob = join(outdir, 'cxm.blob');
+const tempBlob = `${blob}.${process.pid}.tmp`;
+try {
+  execFileSync(process.execPath, ['--snapshot-blob', tempBlob, '--build-snapshot', join(outdir, 'snapshot.cjs')], {
+    stdio: 'inherit',
+    env: { ...process.env, CXM_SNAPSHOT_ROOT: root },
+  });
+  await writeFile(`${blob}.node.${process.pid}.tmp`, `${process.execPath}\n`);
+  await rename(tempBlob, blob);
+  await rename(`${blob}.node.${process.pid}.tmp`, `${blob}.node`);
+} finally {
+  await rm(tempBlob, { force: true });
 }
 
 // The JSON Schemas are generated from the zod schemas, so editors and `cxm schema` never disagree.

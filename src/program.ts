@@ -133,10 +133,13 @@ program
     process.stdout.write(runSchema(kind));
   });
 
-/** The only place that turns errors into exit codes; unknown errors are re-thrown, never swallowed. */
-async function main(argv: string[]): Promise<void> {
+/**
+ * Runs cxm on the user's arguments (without node and script). The only place that turns errors into
+ * exit codes; unknown errors are re-thrown, never swallowed.
+ */
+export async function main(args: readonly string[]): Promise<void> {
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   }
@@ -160,4 +163,3 @@ function exitCodeFor(error: unknown): number {
   throw error;
 }
 
-await main(process.argv);

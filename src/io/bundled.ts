@@ -1,20 +1,43 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-let cachedRoot: string | undefined;
+interface Installation {
+  root: string;
+  /** True when running the bundle in dist/ (which has the worker script), false for the TypeScript sources. */
+  fromDist: boolean;
+}
 
-/** The package root, found by walking up: the code runs from src/ (tests) and from dist/ (bundle). */
-export function packageRoot(): string {
-  if (cachedRoot) return cachedRoot;
-  let dir = dirname(fileURLToPath(import.meta.url));
+let installation: Installation | undefined;
+
+/**
+ * Tells where cxm is installed. The start-up snapshot (src/snapshot.ts) calls it first: code restored
+ * from a snapshot has no file of its own, so it cannot find the package from import.meta.url.
+ */
+export function setInstallation(root: string): void {
+  installation = { root, fromDist: true };
+}
+
+/** Found by walking up from this module: the code runs from src/ (tests) and from dist/ (bundle). */
+function locate(): Installation {
+  if (installation) return installation;
+  const here = fileURLToPath(import.meta.url);
+  let dir = dirname(here);
   while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'questionnaires'))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the cxm package root');
     dir = parent;
   }
-  cachedRoot = dir;
-  return dir;
+  installation = { root: dir, fromDist: here.startsWith(join(dir, 'dist') + sep) };
+  return installation;
+}
+
+export function packageRoot(): string {
+  return locate().root;
+}
+
+export function runsFromDist(): boolean {
+  return locate().fromDist;
 }
 
 export function bundledDir(): string {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { packageRoot } from './bundled.js';
+import { packageRoot, runsFromDist } from './bundled.js';
 import type { DiscoveredFile } from './discover-answers.js';
 import { loadForScoring, type FileResult, type LoadForScoringOptions } from './load-for-scoring.js';
 import type { BatchReply, BatchRequest } from './score-worker.js';
@@ -45,9 +44,8 @@ async function workerCount(fileCount: number): Promise<number> {
 
 /** The bundled worker exists only in dist/; tests that run the TypeScript sources load in-process. */
 function findWorkerScript(): string | undefined {
-  const dist = join(packageRoot(), 'dist');
-  if (!fileURLToPath(import.meta.url).startsWith(dist + sep)) return undefined;
-  const script = join(dist, 'score-worker.js');
+  if (!runsFromDist()) return undefined;
+  const script = join(packageRoot(), 'dist', 'score-worker.js');
   return existsSync(script) ? script : undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import type { Report, ReportCapability } from '../model/report.js';
 import { renderBar } from './bar.js';
 import { makeChalk } from './color.js';
@@ -54,7 +54,7 @@ function header({ report, chalk, t, width }: Context): string[] {
   const overallLabel = `${t.overall}: `;
   // Colour only what fits on one line: wrapping works on plain text.
   const overall =
-    stringWidth(overallLabel + overallPlain) <= width
+    displayWidth(overallLabel + overallPlain) <= width
       ? [overallLabel + overallPlain.replace(formatScore(report.overall.score), styleScore({ report, chalk }, report.overall.score))]
       : field(width, overallLabel, overallPlain);
   return [
@@ -112,7 +112,7 @@ function pushWrapped(table: Table.Table, cells: (string | string[])[]): void {
 function tableLines(table: Table.Table): string[] {
   const lines = table.toString().split('\n');
   const top = lines[0] ?? '';
-  lines.splice(2, 0, top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤'));
+  lines.splice(2, 0, top.replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤'));
   return lines;
 }
 
@@ -121,7 +121,7 @@ function capabilityTable(ctx: Context): string[] {
   const withSpread = hasSeveralRespondents(report);
   const levels = report.capabilities.map((c) => toSingleLine(levelLabel(report, c.level)));
   const spreads = report.capabilities.map((c) => spreadText(c));
-  const w = (texts: string[]) => Math.max(...texts.map((s) => stringWidth(s)));
+  const w = (texts: string[]) => Math.max(...texts.map((s) => displayWidth(s)));
   const fixed = [w([t.score, '100.0']), Math.min(MAX_LEVEL_COLUMN, w([t.level, ...levels]))];
   let showBar = true;
   if (withSpread) fixed.push(w([t.spread, ...spreads]));
@@ -239,7 +239,7 @@ function questionsBlock(ctx: Context): string[] {
   const { report, chalk, t, width } = ctx;
   const questions = report.questions;
   if (questions === undefined || questions.length === 0) return [];
-  const w = (texts: string[]) => Math.max(...texts.map((s) => stringWidth(s)));
+  const w = (texts: string[]) => Math.max(...texts.map((s) => displayWidth(s)));
   const idWidth = Math.min(MAX_LEVEL_COLUMN, w([t.id, ...questions.map((q) => toSingleLine(q.id))]));
   const fixed = [idWidth, w([t.score, '100.0']), w([t.counted]), w([t.notApplicable])];
   const widths = fitColumns(width, fixed, 1);
