@@ -120,7 +120,8 @@ result.outputFiles.push(...snapshotEntry.outputFiles);
 
 // One character outside ASCII (esbuild escapes them in strings, not in regular expressions) makes V8
 // keep the whole file as a two-byte string: the snapshot's source would take 1.2 MB instead of 0.6.
-for (const file of result.outputFiles) {
+// (The unminified debugging build keeps comments, which may be in any language.)
+for (const file of common.minify ? result.outputFiles : []) {
   const at = file.contents.findIndex((byte) => byte > 0x7f);
   if (at >= 0) throw new Error(`${relative(root, file.path)}: non-ASCII output near "${Buffer.from(file.contents.slice(Math.max(0, at - 40), at + 8)).toString('utf8')}"; escape it in the source`);
 }

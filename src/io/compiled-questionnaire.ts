@@ -19,13 +19,23 @@ export function compiledPathFor(yamlPath: string): string {
 }
 
 /**
- * Two 32-bit FNV-1a hashes (different offset bases) and the length: enough to notice an edit, and
- * computed in JavaScript because loading node:crypto alone costs more than the whole check.
+ * Two 32-bit FNV-1a-style hashes (different offset bases) over the source's 32-bit words, then its
+ * last bytes, and the length: enough to notice an edit. Computed in JavaScript because loading
+ * node:crypto alone costs more than the whole check, and a word at a time because a byte at a time
+ * was a tenth of a one-file `cxm score`.
  */
 export function hashSource(bytes: Uint8Array): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < bytes.length; i++) {
+  const wordCount = bytes.length >>> 2;
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, wordCount);
+  for (let i = 0; i < wordCount; i++) {
+    const word = words[i] ?? 0;
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul(b ^ word, 0x01000193) ^ (b >>> 15);
+  }
+  for (let i = wordCount << 2; i < bytes.length; i++) {
     const byte = bytes[i] ?? 0;
     a = Math.imul(a ^ byte, 0x01000193);
     b = Math.imul(b ^ byte, 0x01000193);

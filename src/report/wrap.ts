@@ -46,6 +46,8 @@ export function toSingleLine(text: string): string {
     .trim();
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 interface Token {
   text: string;
   width: number;
@@ -55,6 +57,11 @@ interface Token {
 
 /** Words, and each full-width character on its own so Japanese can break between characters. */
 function tokenize(text: string): Token[] {
+  // English: the words between single spaces (wrapText collapsed the spaces), a column per letter;
+  // the loop below gives the same tokens a character at a time, which reports feel at start-up.
+  if (PRINTABLE_ASCII.test(text)) {
+    return text.split(' ').filter((word) => word !== '').map((word, i) => ({ text: word, width: word.length, spaceBefore: i > 0, lastWide: false }));
+  }
   const tokens: Token[] = [];
   let space = false;
   let joinNext = false;
