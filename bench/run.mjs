@@ -9,7 +9,8 @@ import { answerFile, ensureAnswerDir, questionIds } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench/.work');
-const cxm = join(root, 'bin/cxm.js');
+// The installed command (the launcher of the start-up snapshot), as a user or CI runs it.
+const cxm = join(root, 'bin/cxm');
 const node = process.execPath;
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const BATCH_RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 5);
@@ -23,9 +24,10 @@ process.stderr.write('generating answer files…\n');
 const dirs = { 1000: join(work, 'answers-1000'), [BATCH_FILES]: join(work, `answers-${BATCH_FILES}`), 20000: join(work, 'answers-20000') };
 for (const [count, dir] of Object.entries(dirs)) await ensureAnswerDir(dir, Number(count), questions);
 
-function time(args) {
+/** Wall time of one run of `command` in ms. */
+function time([command, ...args]) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(node, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -50,12 +52,12 @@ function compare(subject, baseline, runs) {
   return { subject: median(s), baseline: median(b) };
 }
 
-function peakRss(args) {
+function peakRss([command, ...args]) {
   const file = join(work, 'rss.txt');
   rmSync(file, { force: true });
-  const result = spawnSync(node, ['--import', join(root, 'bench/max-rss.mjs'), ...args], {
+  const result = spawnSync(command, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', CXM_BENCH_RSS_FILE: file },
+    env: { ...process.env, NO_COLOR: '1', CXM_BENCH_RSS_FILE: file, NODE_OPTIONS: `--require ${join(root, 'bench/max-rss.cjs')}` },
   });
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return Number(readFileSync(file, 'utf8').trim()) / 1024;
@@ -66,13 +68,13 @@ const row = (what, figure, baselineName, baselineFigure, ratio, target) =>
   rows.push({ what, figure, baseline: `${baselineName} ${baselineFigure}`, ratio: ratio.toFixed(2), target: `≤ ${target.toFixed(2)}`, result: ratio <= target ? 'pass' : 'FAIL' });
 
 process.stderr.write('timing start-up…\n');
-const version = compare([cxm, '--version'], ['-e', '0'], RUNS);
+const version = compare([cxm, '--version'], [node, '-e', '0'], RUNS);
 row('cxm --version', `${version.subject.toFixed(1)} ms`, 'node -e 0', `${version.baseline.toFixed(1)} ms`, version.subject / version.baseline, 1.3);
-const single = compare([cxm, 'score', one], ['-e', '0'], RUNS);
+const single = compare([cxm, 'score', one], [node, '-e', '0'], RUNS);
 row('cxm score one.yaml (text)', `${single.subject.toFixed(1)} ms`, 'node -e 0', `${single.baseline.toFixed(1)} ms`, single.subject / single.baseline, 1.5);
 
 process.stderr.write(`timing ${BATCH_FILES} files…\n`);
-const batch = compare([cxm, 'score', dirs[BATCH_FILES], '--format', 'json'], [join(root, 'bench/parse-floor.mjs'), dirs[BATCH_FILES]], BATCH_RUNS);
+const batch = compare([cxm, 'score', dirs[BATCH_FILES], '--format', 'json'], [node, join(root, 'bench/parse-floor.mjs'), dirs[BATCH_FILES]], BATCH_RUNS);
 row(`cxm score ${BATCH_FILES} files --format json`, `${(batch.subject / 1000).toFixed(2)} s`, 'parse floor', `${(batch.baseline / 1000).toFixed(2)} s`, batch.subject / batch.baseline, 1.0);
 
 process.stderr.write('measuring peak RSS…\n');

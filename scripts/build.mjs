@@ -82,6 +82,16 @@ const chalkWithoutGuess = {
   },
 };
 
+// Code restored from a snapshot cannot import() (Node gives it no module loader for that), so the
+// snapshot's bundle loads the Node built-ins that cxm imports lazily with require() instead.
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtins-by-require' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtins-by-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -114,8 +124,11 @@ const snapshotEntry = await build({
   format: 'cjs',
   // Restored code has no file of its own; src/snapshot.ts tells it where the package is instead.
   define: { 'import.meta.url': 'undefined' },
-  plugins: [...common.plugins, lazyStringWidth, chalkWithoutGuess],
+  plugins: [...common.plugins, lazyStringWidth, chalkWithoutGuess, builtinsByRequire],
 });
+if (snapshotEntry.outputFiles.some((file) => file.text.includes('import('))) {
+  throw new Error('dist/snapshot.cjs imports a module at run time, which a snapshot cannot; bundle it or require() it');
+}
 result.outputFiles.push(...snapshotEntry.outputFiles);
 
 // One character outside ASCII (esbuild escapes them in strings, not in regular expressions) makes V8

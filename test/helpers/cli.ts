@@ -5,7 +5,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const cxmBin = join(repoRoot, 'bin/cxm.js');
+/** The installed command: the launcher that starts cxm from its start-up snapshot (see bin/cxm). */
+export const cxmBin = join(repoRoot, 'bin/cxm');
+/** The plain ESM entry the launcher falls back on. */
+export const cxmEsmBin = join(repoRoot, 'bin/cxm.js');
 export const fixture = (...parts: string[]) => join(repoRoot, 'test/fixtures', ...parts);
 
 export interface CliResult {
@@ -16,7 +19,7 @@ export interface CliResult {
 
 /** Runs the built binary as a user would (no TTY, no colour unless asked). `npm test` builds first. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [cxmBin, ...args], {
+  const result = spawnSync(cxmBin, args, {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
     input: options.input ?? '',

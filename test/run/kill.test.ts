@@ -40,7 +40,7 @@ describe.skipIf(skipTerminalTests)('cxm run under kill -9', () => {
 
     for (let i = 0; i < ITERATIONS; i++) {
       const dir = tempDir('cxm-run-kill-');
-      const t = new TmuxSession(`exec node '${cxmBin}' run --answers a.yaml --name K --role r --organization o`, { cwd: dir, keep: false });
+      const t = new TmuxSession(`exec '${cxmBin}' run --answers a.yaml --name K --role r --organization o`, { cwd: dir, keep: false });
       const pid = t.panePid();
       const killAt = rand(7); // 0: during start-up; k: just after sending the k-th answer
       const sent: Record<string, number> = {};

@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 function start(dir: string, args: string, options: { width?: number; height?: number } = {}): TmuxSession {
-  const session = new TmuxSession(`node '${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, ...options });
+  const session = new TmuxSession(`'${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, ...options });
   sessions.push(session);
   return session;
 }
@@ -175,7 +175,7 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
 describe('cxm run without a terminal', () => {
   it('exits 2 at once, pointing to cxm score', () => {
     const started = Date.now();
-    const result = spawnSync(process.execPath, [cxmBin, 'run'], { stdio: 'pipe', encoding: 'utf8', timeout: 10_000 });
+    const result = spawnSync(cxmBin, ['run'], { stdio: 'pipe', encoding: 'utf8', timeout: 10_000 });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('cxm run is interactive and needs a terminal');
     expect(result.stderr).toContain('hint: to score an answer file without a terminal, use: cxm score <answers.yaml>');

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cxmEsmBin, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+
+/** The acme report without its timestamp, which differs between two runs. */
+const reportOf = (stdout: string) => ({ ...JSON.parse(stdout), generatedAt: undefined });
+
+describe('bin/cxm, the launcher', () => {
+  it('gives what the ESM entry gives: version, reports, errors and exit codes', () => {
+    const esm = (args: string[]) => spawnSync(process.execPath, [cxmEsmBin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(runCli(['--version']).stdout).toBe(esm(['--version']).stdout);
+    const report = ['score', 'examples/acme', '--format', 'json'];
+    expect(reportOf(runCli(report).stdout)).toEqual(reportOf(esm(report).stdout));
+    const markdown = ['score', 'examples/acme', '--format', 'markdown'];
+    const stripDate = (s: string) => s.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '');
+    expect(stripDate(runCli(markdown).stdout)).toBe(stripDate(esm(markdown).stdout));
+    const bad = ['validate', 'test/fixtures/validate-answers/unknown-top-key.yaml'];
+    const [viaLauncher, viaEsm] = [runCli(bad), esm(bad)];
+    expect([viaLauncher.code, viaLauncher.stderr]).toEqual([viaEsm.status, viaEsm.stderr]);
+  });
+
+  describe('in a copy of the package', () => {
+    let pkg: string;
+    let marker: string;
+    // Preloaded by node whichever way cxm starts: records the script argument, which is the package
+    // folder when cxm starts from the snapshot and bin/cxm.js when it starts from the ESM entry.
+    let preload: string;
+    const launch = (command: string, args: string[]) => {
+      rmSync(marker, { force: true });
+      const result = spawnSync(command, args, {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}`, CXM_TEST_MARKER: marker },
+      });
+      const startedFrom = readFileSync(marker, 'utf8');
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr, snapshot: !startedFrom.endsWith('cxm.js') };
+    };
+
+    beforeAll(() => {
+      const dir = tempDir('cxm-launcher-');
+      pkg = join(dir, 'pkg');
+      for (const part of ['bin', 'dist', 'questionnaires', 'package.json']) cpSync(join(repoRoot, part), join(pkg, part), { recursive: true });
+      marker = join(dir, 'started-from');
+      preload = join(dir, 'preload.cjs');
+      writeFileSync(preload, "process.on('exit', () => require('node:fs').writeFileSync(process.env.CXM_TEST_MARKER, String(process.argv[1])));\n");
+    });
+    afterAll(() => rmSync(join(pkg, '..'), { recursive: true, force: true }));
+
+    it('starts from the snapshot, also through a relative symlink as npm installs bins', () => {
+      expect(launch(join(pkg, 'bin/cxm'), ['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: true });
+      const binDir = join(pkg, '..', 'node_modules', '.bin');
+      mkdirSync(binDir, { recursive: true });
+      symlinkSync('../../pkg/bin/cxm', join(binDir, 'cxm'));
+      const scored = launch(join(binDir, 'cxm'), ['score', join(repoRoot, 'examples/acme'), '--format', 'json']);
+      expect(scored).toMatchObject({ code: 0, snapshot: true });
+      expect(JSON.parse(scored.stdout).overall.level).toBe('developing');
+    });
+
+    it('falls back on the ESM entry when the snapshot was made by another node, or before node changed', () => {
+      const stamp = join(pkg, 'dist/cxm.blob.node');
+      const madeBy = readFileSync(stamp, 'utf8');
+      writeFileSync(stamp, '/usr/local/bin/some-other-node\n');
+      expect(launch(join(pkg, 'bin/cxm'), ['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: false });
+      writeFileSync(stamp, madeBy);
+      const longAgo = new Date('2000-01-01T00:00:00Z');
+      utimesSync(join(pkg, 'dist/cxm.blob'), longAgo, longAgo);
+      expect(launch(join(pkg, 'bin/cxm'), ['score', join(repoRoot, 'examples/acme/it.yaml'), '--format', 'json'])).toMatchObject({ code: 0, snapshot: false });
+    });
+
+    it('falls back on the ESM entry without a snapshot, and says to build when there is nothing built', () => {
+      rmSync(join(pkg, 'dist/cxm.blob'));
+      const version = launch(join(pkg, 'bin/cxm'), ['--version']);
+      expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: false });
+      rmSync(join(pkg, 'dist'), { recursive: true });
+      rmSync(marker, { force: true });
+      const unbuilt = spawnSync(join(pkg, 'bin/cxm'), ['--version'], { encoding: 'utf8' });
+      expect([unbuilt.status, unbuilt.stderr]).toEqual([2, 'cxm: not built yet: run `npm ci` (or `npm run build`) in the cxm folder first\n']);
+    });
+  });
+});
