@@ -13,12 +13,20 @@ import stringWidth from 'string-width';
 const PLAIN = /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u2100-\u23ff\u2500-\u27bf\u3000-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
 const NOT_PLAIN = /[\p{Extended_Pictographic}\p{Default_Ignorable_Code_Point}]/u;
 
-/** Columns `text` takes in a terminal (full-width characters and emoji count two), as string-width counts them. */
+/** Colours (SGR sequences), which take no column; any other escape sequence goes to string-width. */
+const COLOURS = /\x1b\[[0-9;]*m/g;
+
+/**
+ * Columns `text` takes in a terminal (full-width characters and emoji count two, colours none), as
+ * string-width counts them. The bundle gives cli-table3 this function too, so tables and our own
+ * wrapping measure alike (scripts/build.mjs).
+ */
 export function displayWidth(text: string): number {
-  if (!PLAIN.test(text) || NOT_PLAIN.test(text)) return stringWidth(text);
+  const visible = text.includes('\x1b') ? text.replace(COLOURS, '') : text;
+  if (!PLAIN.test(visible) || NOT_PLAIN.test(visible)) return stringWidth(text);
   let width = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < visible.length; i++) {
+    const code = visible.charCodeAt(i);
     width += code < 0x7f ? 1 : eastAsianWidth(code);
   }
   return width;

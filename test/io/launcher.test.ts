@@ -27,11 +27,11 @@ describe('bin/cxm, the launcher', () => {
     // Preloaded by node whichever way cxm starts: records the script argument, which is the package
     // folder when cxm starts from the snapshot and bin/cxm.js when it starts from the ESM entry.
     let preload: string;
-    const launch = (command: string, args: string[]) => {
+    const launch = (command: string, args: string[], nodeOptions = '') => {
       rmSync(marker, { force: true });
       const result = spawnSync(command, args, {
         encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `--require ${preload}`, CXM_TEST_MARKER: marker },
+        env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `${nodeOptions} --require ${preload}`, CXM_TEST_MARKER: marker },
       });
       const startedFrom = readFileSync(marker, 'utf8');
       return { code: result.status, stdout: result.stdout, stderr: result.stderr, snapshot: !startedFrom.endsWith('cxm.js') };
@@ -47,6 +47,13 @@ describe('bin/cxm, the launcher', () => {
     });
     afterAll(() => rmSync(join(pkg, '..'), { recursive: true, force: true }));
 
+    it('is what every test runs: runCli starts the repository\'s cxm from its snapshot', () => {
+      rmSync(marker, { force: true });
+      const result = runCli(['--version'], { env: { NODE_OPTIONS: `--require ${preload}`, CXM_TEST_MARKER: marker } });
+      expect(result.code).toBe(0);
+      expect(readFileSync(marker, 'utf8')).toBe(`${repoRoot}/bin/..`);
+    });
+
     it('starts from the snapshot, also through a relative symlink as npm installs bins', () => {
       expect(launch(join(pkg, 'bin/cxm'), ['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: true });
       const binDir = join(pkg, '..', 'node_modules', '.bin');
@@ -55,6 +62,13 @@ describe('bin/cxm, the launcher', () => {
       const scored = launch(join(binDir, 'cxm'), ['score', join(repoRoot, 'examples/acme'), '--format', 'json']);
       expect(scored).toMatchObject({ code: 0, snapshot: true });
       expect(JSON.parse(scored.stdout).overall.level).toBe('developing');
+    });
+
+    it('falls back on the ESM entry when NODE_OPTIONS holds V8 options or --import, which a snapshot cannot take', () => {
+      const bin = join(pkg, 'bin/cxm');
+      expect(launch(bin, ['--version'], '--max-old-space-size=4096')).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: false });
+      expect(launch(bin, ['--version'], `--import ${join(pkg, 'package.json')}`)).toMatchObject({ snapshot: false });
+      expect(launch(bin, ['--version'], '--no-warnings --enable-source-maps')).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: true });
     });
 
     it('falls back on the ESM entry when the snapshot was made by another node, or before node changed', () => {
