@@ -27,7 +27,19 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (let i = 0; i < visible.length; i++) {
     const code = visible.charCodeAt(i);
-    width += code < 0x7f ? 1 : eastAsianWidth(code);
+    width += code < 0x7f ? 1 : widthOf(code);
   }
+  return width;
+}
+
+/**
+ * East Asian widths looked up once per character: eastAsianWidth walks hundreds of ranges, and
+ * cli-table3 measures every border line, a run of the same box-drawing character, several times.
+ */
+const knownWidths = new Uint8Array(0x10000);
+
+function widthOf(code: number): number {
+  let width = knownWidths[code] ?? 0;
+  if (width === 0) knownWidths[code] = width = eastAsianWidth(code);
   return width;
 }
