@@ -49,13 +49,13 @@ describe('bin/cxm, the launcher', () => {
 
     it('is what every test runs: runCli starts the repository\'s cxm from its snapshot', () => {
       rmSync(marker, { force: true });
-      const result = runCli(['--version'], { env: { NODE_OPTIONS: `--require ${preload}`, CXM_TEST_MARKER: marker } });
+      const result = runCli(['list', '--json'], { env: { NODE_OPTIONS: `--require ${preload}`, CXM_TEST_MARKER: marker } });
       expect(result.code).toBe(0);
       expect(readFileSync(marker, 'utf8')).toBe(`${repoRoot}/bin/..`);
     });
 
     it('starts from the snapshot, also through a relative symlink as npm installs bins', () => {
-      expect(launch(join(pkg, 'bin/cxm'), ['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: true });
+      expect(launch(join(pkg, 'bin/cxm'), ['list'])).toMatchObject({ code: 0, snapshot: true });
       const binDir = join(pkg, '..', 'node_modules', '.bin');
       mkdirSync(binDir, { recursive: true });
       symlinkSync('../../pkg/bin/cxm', join(binDir, 'cxm'));
@@ -64,28 +64,40 @@ describe('bin/cxm, the launcher', () => {
       expect(JSON.parse(scored.stdout).overall.level).toBe('developing');
     });
 
+    it('starts the version and the help from the ESM entry, which needs nothing the snapshot holds', () => {
+      for (const args of [['--version'], ['-v'], ['--help'], ['help'], []]) {
+        expect(launch(join(pkg, 'bin/cxm'), args)).toMatchObject({ snapshot: false });
+      }
+      expect(launch(join(pkg, 'bin/cxm'), ['--version']).stdout).toBe('0.1.0\n');
+      expect(launch(join(pkg, 'bin/cxm'), ['score', '--help'])).toMatchObject({ code: 0, snapshot: true });
+    });
+
     it('falls back on the ESM entry when NODE_OPTIONS holds V8 options or --import, which a snapshot cannot take', () => {
       const bin = join(pkg, 'bin/cxm');
-      expect(launch(bin, ['--version'], '--max-old-space-size=4096')).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: false });
-      expect(launch(bin, ['--version'], `--import ${join(pkg, 'package.json')}`)).toMatchObject({ snapshot: false });
-      expect(launch(bin, ['--version'], '--no-warnings --enable-source-maps')).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: true });
+      expect(launch(bin, ['list'], '--max-old-space-size=4096')).toMatchObject({ code: 0, snapshot: false });
+      expect(launch(bin, ['list'], `--import ${join(pkg, 'package.json')}`)).toMatchObject({ snapshot: false });
+      expect(launch(bin, ['list'], '--no-warnings --enable-source-maps')).toMatchObject({ code: 0, snapshot: true });
     });
 
     it('falls back on the ESM entry when the snapshot was made by another node, or before node changed', () => {
       const stamp = join(pkg, 'dist/cxm.blob.node');
       const madeBy = readFileSync(stamp, 'utf8');
       writeFileSync(stamp, '/usr/local/bin/some-other-node\n');
-      expect(launch(join(pkg, 'bin/cxm'), ['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: false });
+      expect(launch(join(pkg, 'bin/cxm'), ['list'])).toMatchObject({ code: 0, snapshot: false });
       writeFileSync(stamp, madeBy);
       const longAgo = new Date('2000-01-01T00:00:00Z');
       utimesSync(join(pkg, 'dist/cxm.blob'), longAgo, longAgo);
       expect(launch(join(pkg, 'bin/cxm'), ['score', join(repoRoot, 'examples/acme/it.yaml'), '--format', 'json'])).toMatchObject({ code: 0, snapshot: false });
     });
 
+    it('says so when there is no node on PATH', () => {
+      const result = spawnSync(join(pkg, 'bin/cxm'), ['list'], { encoding: 'utf8', env: { PATH: join(pkg, 'bin') } });
+      expect([result.status, result.stderr]).toEqual([2, 'cxm: node is not on PATH\n']);
+    });
+
     it('falls back on the ESM entry without a snapshot, and says to build when there is nothing built', () => {
       rmSync(join(pkg, 'dist/cxm.blob'));
-      const version = launch(join(pkg, 'bin/cxm'), ['--version']);
-      expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n', snapshot: false });
+      expect(launch(join(pkg, 'bin/cxm'), ['list'])).toMatchObject({ code: 0, snapshot: false });
       rmSync(join(pkg, 'dist'), { recursive: true });
       rmSync(marker, { force: true });
       const unbuilt = spawnSync(join(pkg, 'bin/cxm'), ['--version'], { encoding: 'utf8' });
