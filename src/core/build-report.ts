@@ -36,14 +36,12 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
   if (target === undefined) throw new Error(`unknown target level "${options.target}"`);
   const threshold = options.spread ?? DEFAULT_SPREAD;
   const levelId = (i: number) => index.levels[i]?.id ?? null;
+  const { respondents } = merged;
 
   const capabilities = q.capabilities.map((cap, c): ReportCapability => {
     const { score, coverage } = merged.capabilities[c] ?? { score: null, coverage: 0 };
     const level = levelIndexOf(score, index.levels);
-    // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
-    // of conditional objects gave each of 20,000 × capabilities entries a hidden class of its own.
-    const own = merged.respondents.map((r) => ({ name: r.name, role: r.role, file: r.file, score: r.capabilityScores[c] ?? null }));
-    const spread = spreadOf(own.map((r) => r.score));
+    const spread = merged.respondents.spread(c);
     const current = levelId(level);
     return {
       id: cap.id,
@@ -53,7 +51,12 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
       score,
       level: current,
       coverage,
-      respondents: own,
+      // Built when read, and not kept: JSON.stringify reads it once, and the other formats list
+      // respondents only for a workshop (≤ 12). A survey of 20,000 files would otherwise hold
+      // 20,000 entries per capability.
+      get respondents() {
+        return respondents.capabilityEntries(c);
+      },
       spread,
       disagreement: spread !== null && reaches(spread, threshold),
       nextSteps: current !== null && level < target ? (cap.recommendations?.[current] ?? []).map(text) : [],
@@ -80,7 +83,7 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     questionnaire: { id: q.id, version: q.version, title: text(q.title) },
     target: levelId(target) ?? '',
     levels: q.levels.map((l) => ({ id: l.id, min: l.min, label: text(l.label) })),
-    respondents: merged.respondents.map((r) => ({ name: r.name, role: r.role, organization: r.organization, file: r.file })),
+    respondents: Array.from({ length: respondents.length }, (_, r) => respondents.identity(r)),
     overall: { score: overallScore, level: levelId(levelIndexOf(overallScore, index.levels)), coverage: merged.overall.coverage },
     capabilities,
     byRole: Object.fromEntries(
@@ -93,20 +96,6 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     spreadThreshold: threshold,
     ...(options.detail && { questions: detailRows(merged, text) }),
   };
-}
-
-/** Max − min of the respondents' own scores; null with fewer than two scores. */
-export function spreadOf(scores: readonly (number | null)[]): number | null {
-  let min = Infinity;
-  let max = -Infinity;
-  let n = 0;
-  for (const s of scores) {
-    if (s === null) continue;
-    n++;
-    if (s < min) min = s;
-    if (s > max) max = s;
-  }
-  return n >= 2 ? max - min : null;
 }
 
 function detailRows(merged: MergeResult, text: (t: Parameters<typeof localize>[0]) => string): NonNullable<Report['questions']> {

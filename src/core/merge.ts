@@ -1,27 +1,12 @@
 import { normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { Questionnaire } from '../model/questionnaire.js';
 import { indexQuestionnaire, type IndexedQuestionnaire } from './questionnaire-index.js';
+import { RespondentStore, type RespondentIdentity, type Respondents } from './respondent-store.js';
 import { scoreClassified, scoreQuestions, scoreRespondent, type RespondentScore, type ScoreSet } from './score-respondent.js';
 import { COUNTED, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED, type ClassifiedAnswers } from './visibility.js';
 
-export interface RespondentInput {
-  /** The answer file, as the user named it. */
-  file: string;
-  name?: string | undefined;
-  role?: string | undefined;
-  organization?: string | undefined;
+export interface RespondentInput extends RespondentIdentity {
   answers: Readonly<Record<string, AnswerEntry>>;
-}
-
-/** What is kept of each respondent: who it is and its own capability scores, not its answers. */
-export interface RespondentSummary {
-  file: string;
-  name: string | undefined;
-  role: string | undefined;
-  organization: string | undefined;
-  /** Per capability, in questionnaire order; null where nothing was counted. */
-  capabilityScores: (number | null)[];
-  overall: number | null;
 }
 
 export interface QuestionSummary {
@@ -43,7 +28,8 @@ export interface DetailAnswer {
 
 export interface MergeResult extends ScoreSet {
   index: IndexedQuestionnaire;
-  respondents: RespondentSummary[];
+  /** What is kept of each respondent: who it is and its own capability scores, not its answers. */
+  respondents: Respondents;
   questions: QuestionSummary[];
   /** Per role (sorted by name): capability scores merged within the role. */
   byRole: { role: string; capabilities: (number | null)[] }[];
@@ -51,8 +37,7 @@ export interface MergeResult extends ScoreSet {
   answers?: DetailAnswer[][];
 }
 
-/** Who a respondent is, without the answers. */
-export type RespondentIdentity = Omit<RespondentInput, 'answers'>;
+export type { RespondentIdentity } from './respondent-store.js';
 
 export interface Accumulator {
   /** Scores one respondent, folds it into the running totals and returns its own scores. */
@@ -80,7 +65,7 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
   const index = 'questionnaire' in questionnaire ? questionnaire : indexQuestionnaire(questionnaire);
   const all = new Tally(index);
   const roles = new Map<string, Tally>();
-  const respondents: RespondentSummary[] = [];
+  const respondents = new RespondentStore(index.capabilities.length);
   const answers = options.detail ? index.questions.map((): DetailAnswer[] => []) : undefined;
 
   const fold = (respondent: RespondentIdentity, scored: RespondentScore): void => {
@@ -91,14 +76,7 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
       if (!tally) roles.set(role, (tally = new Tally(index)));
       tally.add(scored.answers);
     }
-    respondents.push({
-      file: respondent.file,
-      name: respondent.name,
-      role,
-      organization: respondent.organization,
-      capabilityScores: scored.capabilities.map((c) => c.score),
-      overall: scored.overall.score,
-    });
+    respondents.add({ file: respondent.file, name: respondent.name, role, organization: respondent.organization }, scored.capabilities);
   };
 
   return {
@@ -119,7 +97,7 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
       const byRole = [...roles.keys()]
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
         .map((role) => ({ role, capabilities: roles.get(role)?.scores().capabilities.map((c) => c.score) ?? [] }));
-      return { index, ...merged, respondents: [...respondents], questions: all.questionSummaries(), byRole, ...(answers && { answers }) };
+      return { index, ...merged, respondents: respondents.view(), questions: all.questionSummaries(), byRole, ...(answers && { answers }) };
     },
   };
 }
