@@ -32,6 +32,17 @@ describe('discoverAnswerFiles', () => {
     ]);
   });
 
+  it('spells each path as join(folder, name) would, however the folder was written', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    for (const name of ['a.yaml', 'sub/b.yaml']) writeFileSync(join(dir, name), 'x');
+    const spellings = [dir, `${dir}/`, `${dir}//`, `${dir}/sub/..`, `${dir}/./`, rel(dir), `./${rel(dir)}`];
+    for (const folder of spellings) {
+      const found = await discoverAnswerFiles([folder]);
+      expect(found.map((f) => f.path)).toEqual([join(folder, 'a.yaml'), join(folder, 'sub/b.yaml')]);
+    }
+  });
+
   it('keeps a file named on the command line as given, whatever its extension', async () => {
     const file = join(tempDir(), 'answers.txt');
     writeFileSync(file, 'x');
