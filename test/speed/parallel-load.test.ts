@@ -36,6 +36,21 @@ describe('scoring many files in worker threads', () => {
     expect(detailed.overall).toEqual(plain.overall);
   });
 
+  it('loads again in-process a batch whose worker ran out of heap (a 4 MB answer file)', () => {
+    const big = join(dir, '..', 'big');
+    mkdirSync(big);
+    const questions = [{ id: 'jt-1', allowNA: true }];
+    for (let i = 0; i < 210; i++) writeFileSync(join(big, `c-${String(i).padStart(3, '0')}.yaml`), answerFile(questions, i, () => 0.5));
+    // Within the 4 MiB file limit, but its parse does not fit a worker's heap limit.
+    const note = 'x'.repeat(4_000_000);
+    writeFileSync(join(big, 'c-100.yaml'), `questionnaire: cxm-playbook\nanswers:\n  jt-1:\n    value: 2\n    note: "${note}"\n`);
+    const inProcess = runCli(['score', big, '--format', 'json'], { env: { CXM_WORKERS: '0' } });
+    const parallel = runCli(['score', big, '--format', 'json'], { env: { CXM_WORKERS: '2' } });
+    expect(parallel.code).toBe(0);
+    expect(JSON.parse(parallel.stdout).respondents).toHaveLength(210);
+    expect(withoutTimestamp(parallel.stdout)).toBe(withoutTimestamp(inProcess.stdout));
+  });
+
   it('reports the same problems, in file order, when files are invalid', () => {
     const broken = join(dir, '..', 'broken');
     mkdirSync(broken);
