@@ -42,7 +42,7 @@ describe('scoring many files in worker threads', () => {
     const questions = [{ id: 'jt-1', allowNA: true }];
     for (let i = 0; i < 210; i++) writeFileSync(join(big, `c-${String(i).padStart(3, '0')}.yaml`), answerFile(questions, i, () => 0.5));
     // Within the 4 MiB file limit, but its parse does not fit a worker's heap limit.
-    const note = 'x'.repeat(4_000_000);
+    const note = 'x'.repeat(4_100_000);
     writeFileSync(join(big, 'c-100.yaml'), `questionnaire: cxm-playbook\nanswers:\n  jt-1:\n    value: 2\n    note: "${note}"\n`);
     const inProcess = runCli(['score', big, '--format', 'json'], { env: { CXM_WORKERS: '0' } });
     const parallel = runCli(['score', big, '--format', 'json'], { env: { CXM_WORKERS: '2' } });
