@@ -34,7 +34,8 @@ export async function validateAnswerSource(source: SourceFile, path: string): Pr
     const questionnairePath = resolveQuestionnaireRef(ref, dirname(path));
     if (questionnairePath) {
       questionnaire = await loadQuestionnaireFile(questionnairePath);
-      findings.push(...checkAnswers(questionnaire.questionnaire, source.data));
+      // A loop, not push(...): a hostile file can hold more problems than a call takes arguments.
+      for (const finding of checkAnswers(questionnaire.questionnaire, source.data)) findings.push(finding);
     } else {
       findings.push({
         path: ['questionnaire'],

@@ -60,7 +60,7 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   for await (const [{ path: file }, result] of loadMany(discovered, { classify: !detail })) {
     if (result.kind === 'skipped') continue;
     if (result.kind === 'invalid') {
-      problems.push(...result.problems);
+      for (const problem of result.problems) problems.push(problem);
       continue;
     }
     const { answers, questionnaireId, questionnairePath } = result;
@@ -81,7 +81,7 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
       warnings.push(...questionnaire.warnings.map(formatWarning));
     }
     if (group.path !== reference.path || group.id !== reference.id) continue;
-    warnings.push(...result.warnings);
+    for (const warning of result.warnings) warnings.push(warning);
     if (answers.lang !== undefined) langs.add(answers.lang);
     files.push(file);
     const identity = { file, ...answers.respondent };

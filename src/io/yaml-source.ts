@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { DataPath, Finding, Problem } from '../model/problem.js';
 import { formatPath } from '../model/problem.js';
 
@@ -137,7 +137,7 @@ function offsetOf(doc: Document, path: DataPath, target: 'key' | 'value'): numbe
   for (let i = 0; i < path.length; i++) {
     const part = path[i];
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === String(part));
+      const pair = pairsByKey(node).get(String(part));
       if (!pair) break;
       const isLast = i === path.length - 1;
       if (isLast && target === 'key') return rangeStart(pair.key);
@@ -152,6 +152,25 @@ function offsetOf(doc: Document, path: DataPath, target: 'key' | 'value'): numbe
     } else break;
   }
   return offset;
+}
+
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * A map's pairs by key, built once per map: locating each of a file's problems by scanning its map
+ * made a file with 150,000 unknown answers take minutes (one scan per problem).
+ */
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      if (!index.has(key)) index.set(key, pair);
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function rangeStart(node: unknown): number {

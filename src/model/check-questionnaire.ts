@@ -116,8 +116,8 @@ function checkConditionValues(
 ): void {
   const known = (values ?? []).filter((v): v is number => v !== undefined);
   if (!when || known.length === 0) return;
-  const min = Math.min(...known);
-  const max = Math.max(...known);
+  const min = known.reduce((a, b) => Math.min(a, b), Infinity);
+  const max = known.reduce((a, b) => Math.max(a, b), -Infinity);
   for (const key of ['atLeast', 'atMost'] as const) {
     const bound = when[key];
     if (bound !== undefined && (bound < min || bound > max)) {

@@ -118,7 +118,7 @@ export function wrapText(text: string, width: number): string[] {
     if (line.text !== '') lines.push(line.text);
     const pieces = hardBreak(token.text, limit);
     line = pieces.pop() ?? { text: '', width: 0 };
-    lines.push(...pieces.map((p) => p.text));
+    for (const piece of pieces) lines.push(piece.text);
   }
   if (line.text !== '' || lines.length === 0) lines.push(line.text);
   return lines;
