@@ -28,7 +28,8 @@ export function hashSource(bytes: Uint8Array): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   const wordCount = bytes.length >>> 2;
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  // A copy starts at offset 0 (a Buffer's slice() would share the unaligned memory).
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
   const words = new Int32Array(aligned.buffer, aligned.byteOffset, wordCount);
   for (let i = 0; i < wordCount; i++) {
     const word = words[i] ?? 0;

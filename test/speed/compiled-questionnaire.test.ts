@@ -2,7 +2,7 @@ import { appendFileSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundledPath } from '../../src/io/bundled.js';
-import { compiledPathFor, readCompiledQuestionnaire } from '../../src/io/compiled-questionnaire.js';
+import { compiledPathFor, hashSource, readCompiledQuestionnaire } from '../../src/io/compiled-questionnaire.js';
 import { loadQuestionnaireFile } from '../../src/io/load-questionnaire.js';
 import { fixture, tempDir } from '../helpers/cli.js';
 
@@ -26,5 +26,17 @@ describe('the compiled bundled questionnaire', () => {
     appendFileSync(yaml, '# edited after the build\n');
     expect(readCompiledQuestionnaire(yaml, { bundled: dir, compiled })).toBeUndefined();
     expect(readCompiledQuestionnaire(fixture('questionnaire-retail/retail-cx.yaml'))).toBeUndefined();
+  });
+
+  it('hashes bytes the same wherever they sit in memory, and tells apart a one-byte edit', () => {
+    const text = Buffer.from('questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\n');
+    const backing = Buffer.alloc(text.length + 3);
+    text.copy(backing, 3);
+    const unaligned = backing.subarray(3);
+    expect(unaligned.byteOffset % 4).not.toBe(0);
+    expect(hashSource(unaligned)).toBe(hashSource(new Uint8Array(text)));
+    const edited = Buffer.from(text);
+    edited[text.length - 2] = '4'.charCodeAt(0);
+    expect(hashSource(edited)).not.toBe(hashSource(text));
   });
 });
