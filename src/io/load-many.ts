@@ -83,7 +83,9 @@ async function* loadInWorkers(
       pending.get(reply.batch)?.resolve(reply);
     });
     worker.on('error', (error) => {
-      pool.splice(pool.indexOf(worker), 1);
+      // splice(-1, 1) would drop another worker, should a worker ever report two errors.
+      const alive = pool.indexOf(worker);
+      if (alive >= 0) pool.splice(alive, 1);
       if (isOutOfMemory(error)) {
         // A batch too big for a worker's heap (a huge answer file) is loaded again in-process.
         for (const slot of pending.values()) if (slot.worker === worker) slot.resolve(undefined);
