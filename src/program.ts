@@ -138,11 +138,21 @@ program
  * exit codes; unknown errors are re-thrown, never swallowed.
  */
 export async function main(args: readonly string[]): Promise<void> {
+  process.stdout.on('error', ignoreGoneReader);
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   }
+}
+
+/**
+ * `cxm score … | head` closes the pipe before cxm is done writing. Node reports that as an unhandled
+ * 'error' with a stack trace; for cxm the reader has simply seen enough. The exit code still says
+ * how the command went (a failed gate stays 1), as it would have with the whole report read.
+ */
+function ignoreGoneReader(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
 }
 
 function exitCodeFor(error: unknown): number {
