@@ -10,7 +10,13 @@ const reportOf = (stdout: string) => ({ ...JSON.parse(stdout), generatedAt: unde
 describe('bin/cxm, the launcher', () => {
   it('gives what the ESM entry gives: version, reports, errors and exit codes', () => {
     const esm = (args: string[]) => spawnSync(process.execPath, [cxmEsmBin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(runCli(['--version']).stdout).toBe(esm(['--version']).stdout);
+    // The bare version skips commander (bin/cxm.cjs); commander's own answer is the reference.
+    const commanderVersion = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), '--version'], { encoding: 'utf8' });
+    expect(commanderVersion.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    for (const flag of ['--version', '-v']) {
+      expect(runCli([flag])).toEqual({ code: 0, stdout: commanderVersion.stdout, stderr: '' });
+      expect(esm([flag]).stdout).toBe(commanderVersion.stdout);
+    }
     const report = ['score', 'examples/acme', '--format', 'json'];
     expect(reportOf(runCli(report).stdout)).toEqual(reportOf(esm(report).stdout));
     const markdown = ['score', 'examples/acme', '--format', 'markdown'];
@@ -25,7 +31,7 @@ describe('bin/cxm, the launcher', () => {
     let pkg: string;
     let marker: string;
     // Preloaded by node whichever way cxm starts: records the script argument, which is the package
-    // folder when cxm starts from the snapshot and bin/cxm.js when it starts from the ESM entry.
+    // folder when cxm starts from the snapshot and bin/cxm.cjs when it starts from the plain entry.
     let preload: string;
     const launch = (command: string, args: string[], nodeOptions = '') => {
       rmSync(marker, { force: true });
@@ -34,7 +40,7 @@ describe('bin/cxm, the launcher', () => {
         env: { ...process.env, NO_COLOR: '1', NODE_OPTIONS: `${nodeOptions} --require ${preload}`, CXM_TEST_MARKER: marker },
       });
       const startedFrom = readFileSync(marker, 'utf8');
-      return { code: result.status, stdout: result.stdout, stderr: result.stderr, snapshot: !startedFrom.endsWith('cxm.js') };
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr, snapshot: !/cxm\.c?js$/.test(startedFrom) };
     };
 
     beforeAll(() => {
@@ -90,6 +96,16 @@ describe('bin/cxm, the launcher', () => {
       expect(launch(join(pkg, 'bin/cxm'), ['score', join(repoRoot, 'examples/acme/it.yaml'), '--format', 'json'])).toMatchObject({ code: 0, snapshot: false });
     });
 
+    it('drops NODE_EXTRA_CA_CERTS, which Node would parse at every start for a cxm that opens no connection', () => {
+      const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(pkg, 'no-such-bundle.pem') };
+      // Node itself reads the variable before any script runs, and warns when the file is missing.
+      expect(spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env }).stderr).toContain('Warning: Ignoring extra certs');
+      for (const args of [['list'], ['--version'], ['--help']]) {
+        const result = spawnSync(join(pkg, 'bin/cxm'), args, { encoding: 'utf8', env });
+        expect([result.status, result.stderr]).toEqual([0, '']);
+      }
+    });
+
     it('says so when there is no node on PATH', () => {
       const result = spawnSync(join(pkg, 'bin/cxm'), ['list'], { encoding: 'utf8', env: { PATH: join(pkg, 'bin') } });
       expect([result.status, result.stderr]).toEqual([2, 'cxm: node is not on PATH\n']);
@@ -100,8 +116,10 @@ describe('bin/cxm, the launcher', () => {
       expect(launch(join(pkg, 'bin/cxm'), ['list'])).toMatchObject({ code: 0, snapshot: false });
       rmSync(join(pkg, 'dist'), { recursive: true });
       rmSync(marker, { force: true });
-      const unbuilt = spawnSync(join(pkg, 'bin/cxm'), ['--version'], { encoding: 'utf8' });
+      const unbuilt = spawnSync(join(pkg, 'bin/cxm'), ['list'], { encoding: 'utf8' });
       expect([unbuilt.status, unbuilt.stderr]).toEqual([2, 'cxm: not built yet: run `npm ci` (or `npm run build`) in the cxm folder first\n']);
+      // The bare version is answered before anything built is loaded.
+      expect(spawnSync(join(pkg, 'bin/cxm'), ['--version'], { encoding: 'utf8' }).stdout).toBe('0.1.0\n');
     });
   });
 });
