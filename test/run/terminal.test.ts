@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ beforeAll(() => {
 });
 
 function start(dir: string, args: string, options: { width?: number; height?: number } = {}): TmuxSession {
+  // A session started in the folder of an earlier one must not be judged by that one's exit code.
+  rmSync(join(dir, 'exit'), { force: true });
   const session = new TmuxSession(`'${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, ...options });
   sessions.push(session);
   return session;
