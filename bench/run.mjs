@@ -19,7 +19,10 @@ const BATCH_FILES = Number(process.env.BENCH_BATCH_FILES ?? 10_000);
 const questions = await questionIds(join(root, 'questionnaires/cxm-playbook.yaml'));
 mkdirSync(work, { recursive: true });
 const one = join(work, 'one.yaml');
-writeFileSync(one, answerFile(questions, 1, () => 0.5));
+writeFileSync(
+  one,
+  answerFile(questions, 1, () => 0.5),
+);
 process.stderr.write('generating answer files…\n');
 const dirs = { 1000: join(work, 'answers-1000'), [BATCH_FILES]: join(work, `answers-${BATCH_FILES}`), 20000: join(work, 'answers-20000') };
 for (const [count, dir] of Object.entries(dirs)) await ensureAnswerDir(dir, Number(count), questions);
@@ -72,22 +75,61 @@ function peakRss([command, ...args]) {
 
 const rows = [];
 const row = (what, figure, baselineName, baselineFigure, ratio, target) =>
-  rows.push({ what, figure, baseline: `${baselineName} ${baselineFigure}`, ratio: ratio.toFixed(2), target: `≤ ${target.toFixed(2)}`, result: ratio <= target ? 'pass' : 'FAIL' });
+  rows.push({
+    what,
+    figure,
+    baseline: `${baselineName} ${baselineFigure}`,
+    ratio: ratio.toFixed(2),
+    target: `≤ ${target.toFixed(2)}`,
+    result: ratio <= target ? 'pass' : 'FAIL',
+  });
 
 process.stderr.write('timing start-up…\n');
 const version = compare([cxm, '--version'], [node, '-e', '0'], RUNS);
-row('cxm --version', `${version.subject.toFixed(1)} ms`, 'node -e 0', `${version.baseline.toFixed(1)} ms`, version.subject / version.baseline, 1.3);
+row(
+  'cxm --version',
+  `${version.subject.toFixed(1)} ms`,
+  'node -e 0',
+  `${version.baseline.toFixed(1)} ms`,
+  version.subject / version.baseline,
+  1.3,
+);
 const single = compare([cxm, 'score', one], [node, '-e', '0'], RUNS);
-row('cxm score one.yaml (text)', `${single.subject.toFixed(1)} ms`, 'node -e 0', `${single.baseline.toFixed(1)} ms`, single.subject / single.baseline, 1.5);
+row(
+  'cxm score one.yaml (text)',
+  `${single.subject.toFixed(1)} ms`,
+  'node -e 0',
+  `${single.baseline.toFixed(1)} ms`,
+  single.subject / single.baseline,
+  1.5,
+);
 
 process.stderr.write(`timing ${BATCH_FILES} files…\n`);
-const batch = compare([cxm, 'score', dirs[BATCH_FILES], '--format', 'json'], [node, join(root, 'bench/parse-floor.mjs'), dirs[BATCH_FILES]], BATCH_RUNS);
-row(`cxm score ${BATCH_FILES} files --format json`, `${(batch.subject / 1000).toFixed(2)} s`, 'parse floor', `${(batch.baseline / 1000).toFixed(2)} s`, batch.subject / batch.baseline, 1.0);
+const batch = compare(
+  [cxm, 'score', dirs[BATCH_FILES], '--format', 'json'],
+  [node, join(root, 'bench/parse-floor.mjs'), dirs[BATCH_FILES]],
+  BATCH_RUNS,
+);
+row(
+  `cxm score ${BATCH_FILES} files --format json`,
+  `${(batch.subject / 1000).toFixed(2)} s`,
+  'parse floor',
+  `${(batch.baseline / 1000).toFixed(2)} s`,
+  batch.subject / batch.baseline,
+  1.0,
+);
 
 process.stderr.write('measuring peak RSS…\n');
 const rssSmall = median([0, 1, 2].map(() => peakRss([cxm, 'score', dirs[1000]])));
 const rssLarge = median([0, 1, 2].map(() => peakRss([cxm, 'score', dirs[20000]])));
-row('peak RSS, cxm score 20,000 files', `${rssLarge.toFixed(0)} MiB`, '1,000 files', `${rssSmall.toFixed(0)} MiB`, rssLarge / rssSmall, 1.5);
+row(
+  'peak RSS, cxm score 20,000 files',
+  `${rssLarge.toFixed(0)} MiB`,
+  '1,000 files',
+  `${rssSmall.toFixed(0)} MiB`,
+  rssLarge / rssSmall,
+  1.5,
+);
 
 console.log(`cxm benchmark — node ${process.version}, ${RUNS} runs (start-up), ${BATCH_RUNS} runs (batch), medians\n`);
 const headers = ['what', 'figure', 'baseline', 'ratio', 'target', 'result'];

@@ -87,8 +87,13 @@ const chalkWithoutGuess = {
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(build) {
-    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtins-by-require' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'builtins-by-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    build.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtins-by-require' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtins-by-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -117,7 +122,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   write: false,
-  minify: process.env.CXM_NO_MINIFY ? false : true,
+  minify: !process.env.CXM_NO_MINIFY,
   logLevel: 'warning',
   plugins: [yamlDebugSwitchesOff, zodEnglishOnly, commanderLazyChildProcess, cliTable3SharesOurWidth],
 };
@@ -155,7 +160,10 @@ result.outputFiles.push(...snapshotEntry.outputFiles);
 // (The unminified debugging build keeps comments, which may be in any language.)
 for (const file of common.minify ? result.outputFiles : []) {
   const at = file.contents.findIndex((byte) => byte > 0x7f);
-  if (at >= 0) throw new Error(`${relative(root, file.path)}: non-ASCII output near "${Buffer.from(file.contents.slice(Math.max(0, at - 40), at + 8)).toString('utf8')}"; escape it in the source`);
+  if (at >= 0)
+    throw new Error(
+      `${relative(root, file.path)}: non-ASCII output near "${Buffer.from(file.contents.slice(Math.max(0, at - 40), at + 8)).toString('utf8')}"; escape it in the source`,
+    );
 }
 
 // Replace files one by one (temp + rename) and only then drop stale chunks, so a CLI started while

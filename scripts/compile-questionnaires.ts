@@ -21,7 +21,7 @@ for (const id of bundledIds()) {
     await writeFile(out, JSON.stringify(compiled));
   } catch (error) {
     if (error instanceof InvalidInputError) {
-      process.stderr.write(error.problems.map(formatProblem).join('\n') + '\n');
+      process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);
       process.exit(1);
     }
     throw error;

@@ -126,7 +126,14 @@ program
 program
   .command('schema')
   .description('print the JSON Schema of a file kind')
-  .addArgument(new Argument('<kind>', 'questionnaire, answers, report (cxm score --format json) or diff (cxm diff --format json)').choices(['questionnaire', 'answers', 'report', 'diff']))
+  .addArgument(
+    new Argument('<kind>', 'questionnaire, answers, report (cxm score --format json) or diff (cxm diff --format json)').choices([
+      'questionnaire',
+      'answers',
+      'report',
+      'diff',
+    ]),
+  )
   .addHelpText('after', examples(['cxm schema questionnaire > questionnaire.schema.json', 'cxm schema report']))
   .action(async (kind: string) => {
     const { runSchema } = await import('./commands/schema.js');
@@ -172,4 +179,3 @@ function exitCodeFor(error: unknown): number {
   }
   throw error;
 }
-

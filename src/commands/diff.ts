@@ -97,4 +97,3 @@ export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptio
 function isDiffFormat(format: string): format is DiffFormat {
   return (DIFF_FORMATS as readonly string[]).includes(format);
 }
-

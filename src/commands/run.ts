@@ -60,7 +60,9 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
   const languages = questionnaire.languages ?? ['en'];
   const lang = options.lang ?? resumed?.file.lang ?? languages[0] ?? 'en';
   if (!languages.includes(lang)) {
-    throw new UserError(`--lang ${lang}: the questionnaire has no texts in that language`, { hint: `choose one of: ${languages.join(', ')}` });
+    throw new UserError(`--lang ${lang}: the questionnaire has no texts in that language`, {
+      hint: `choose one of: ${languages.join(', ')}`,
+    });
   }
 
   const chalk = makeChalk(shouldUseColor(options));
@@ -109,14 +111,22 @@ async function loadResumed(path: string, options: RunOptions): Promise<Session &
   return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent } };
 }
 
-async function startSession(q: Questionnaire, questionnairePath: string, lang: string, options: RunOptions, terminal: Terminal): Promise<Session> {
+async function startSession(
+  q: Questionnaire,
+  questionnairePath: string,
+  lang: string,
+  options: RunOptions,
+  terminal: Terminal,
+): Promise<Session> {
   if (options.answers !== undefined && existsSync(options.answers)) {
     throw new UserError(`${options.answers} already exists; cxm run never overwrites an answer file`, {
       hint: `to continue it: cxm run --resume ${shellQuote(options.answers)}; to start afresh, choose another --answers file`,
     });
   }
   if (options.answers !== undefined && !existsSync(dirname(resolve(options.answers)))) {
-    throw new UserError(`--answers ${options.answers}: the folder does not exist`, { hint: 'create it first, or choose another --answers file' });
+    throw new UserError(`--answers ${options.answers}: the folder does not exist`, {
+      hint: 'create it first, or choose another --answers file',
+    });
   }
   const respondent = await terminal.askRespondent({ name: options.name, role: options.role, organization: options.organization });
   const explicit = options.answers !== undefined ? resolve(options.answers) : undefined;

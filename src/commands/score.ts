@@ -74,7 +74,9 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
   for (const text of minLevels) {
     const rule = typeof text === 'string' ? parseMinLevel(text) : undefined;
     if (!rule) {
-      throw new UserError(`--min-level: expected CAPABILITY=LEVEL, found "${String(text)}"`, { hint: 'for example shared-customer-id=defined, or "*=developing" for every capability' });
+      throw new UserError(`--min-level: expected CAPABILITY=LEVEL, found "${String(text)}"`, {
+        hint: 'for example shared-customer-id=defined, or "*=developing" for every capability',
+      });
     }
     gates.push(rule);
   }
@@ -90,7 +92,6 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
     color: raw.color !== false,
   };
 }
-
 
 function parseNumber(option: string, text: string, min: number, max: number): number {
   const value = text.trim() === '' ? NaN : Number(text);

@@ -30,7 +30,14 @@ export async function runValidate(paths: readonly string[]): Promise<ValidateRes
     // A folder stands for every questionnaire and answer file below it.
     const names = await listAnswerFiles(path);
     if (names.length === 0) {
-      const problem: Problem = { file: path, line: 1, column: 1, path: '', message: 'the folder holds no .yaml, .yml or .json file', severity: 'error' };
+      const problem: Problem = {
+        file: path,
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'the folder holds no .yaml, .yml or .json file',
+        severity: 'error',
+      };
       files.push({ file: path, kind: 'unknown', summary: '', problems: [problem] });
     }
     for (const name of names) files.push(await validateOne(join(path, name)));
@@ -47,7 +54,9 @@ async function validateOne(path: string): Promise<ValidatedFile> {
   if (kind === 'questionnaire') {
     const { value, problems } = validateQuestionnaire(read.source);
     const questions = value?.capabilities.reduce((n, c) => n + c.questions.length, 0) ?? 0;
-    const summary = value ? `questionnaire ${value.id} ${value.version}: ${value.capabilities.length} capabilities, ${questions} questions` : '';
+    const summary = value
+      ? `questionnaire ${value.id} ${value.version}: ${value.capabilities.length} capabilities, ${questions} questions`
+      : '';
     return { file, kind, summary, problems };
   }
   if (kind === 'answers') {

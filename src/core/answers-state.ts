@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE, normalizeAnswer, type AnswerEntry } from '../model/answers.js';
+import { type NOT_APPLICABLE, normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { AnswerMap } from './flow.js';
 
 /** Immutable edits of the answers of a run, each producing the entry form of SPEC §4. */

@@ -71,7 +71,12 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     steps: steps.map((s) => {
       const fromLevel = levelId(s.fromLevel) ?? '';
       const recommendations = q.capabilities[index.capabilityById.get(s.capability) ?? -1]?.recommendations;
-      return { capability: s.capability, fromLevel, toLevel: levelId(s.toLevel) ?? '', actions: (recommendations?.[fromLevel] ?? []).map(text) };
+      return {
+        capability: s.capability,
+        fromLevel,
+        toLevel: levelId(s.toLevel) ?? '',
+        actions: (recommendations?.[fromLevel] ?? []).map(text),
+      };
     }),
   }));
 
@@ -87,7 +92,10 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     overall: { score: overallScore, level: levelId(levelIndexOf(overallScore, index.levels)), coverage: merged.overall.coverage },
     capabilities,
     byRole: Object.fromEntries(
-      merged.byRole.map(({ role, capabilities: scores }) => [role, Object.fromEntries(q.capabilities.map((cap, c) => [cap.id, scores[c] ?? null]))]),
+      merged.byRole.map(({ role, capabilities: scores }) => [
+        role,
+        Object.fromEntries(q.capabilities.map((cap, c) => [cap.id, scores[c] ?? null])),
+      ]),
     ),
     roadmap,
     notAssessed: capabilities.filter((c) => c.score === null).map((c) => c.id),

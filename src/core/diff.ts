@@ -55,7 +55,9 @@ export function diffReports(before: Report, after: Report, options: DiffOptions)
   if (!sameSets) {
     overallBefore = weightedScore(before.capabilities, common);
     overallAfter = weightedScore(after.capabilities, common);
-    warnings.push(`overall compared over the ${common.length} ${common.length === 1 ? 'capability' : 'capabilities'} both questionnaires have`);
+    warnings.push(
+      `overall compared over the ${common.length} ${common.length === 1 ? 'capability' : 'capabilities'} both questionnaires have`,
+    );
   }
   const overall = {
     ...compare(overallBefore, overallAfter, tolerance),
@@ -70,14 +72,20 @@ export function diffReports(before: Report, after: Report, options: DiffOptions)
 
   const questions = diffQuestions(before, after, warnings);
   if (options.detail) {
-    for (const [side, report] of [['before', before], ['after', after]] as const) {
+    for (const [side, report] of [
+      ['before', before],
+      ['after', after],
+    ] as const) {
       const source = options[side]?.source ?? side;
       if (!report.questions) warnings.push(`${source} has no per-question detail (write it with cxm score --detail --format json)`);
     }
   }
 
   // The sides' own warnings (an unfinished assessment, a language fallback…) still matter here.
-  for (const [name, report] of [['before', before], ['after', after]] as const) {
+  for (const [name, report] of [
+    ['before', before],
+    ['after', after],
+  ] as const) {
     warnings.push(...report.warnings.map((w) => `${name}: ${w}`));
   }
 

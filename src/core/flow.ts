@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE, normalizeAnswer, type AnswerEntry } from '../model/answers.js';
+import { type NOT_APPLICABLE, normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { Capability, Condition, Question, Questionnaire } from '../model/questionnaire.js';
 import { conditionHolds as valueMeetsCondition } from './visibility.js';
 

@@ -28,10 +28,14 @@ export function checkGateRules(index: IndexedQuestionnaire, rules: readonly Gate
   for (const rule of rules) {
     if (rule.kind !== 'min-level') continue;
     if (rule.capability !== '*' && !index.capabilityById.has(rule.capability)) {
-      problems.push(`--min-level ${rule.capability}=${rule.level}: unknown capability "${rule.capability}" (known: ${index.capabilities.map((c) => c.id).join(', ')})`);
+      problems.push(
+        `--min-level ${rule.capability}=${rule.level}: unknown capability "${rule.capability}" (known: ${index.capabilities.map((c) => c.id).join(', ')})`,
+      );
     }
     if (!index.levelById.has(rule.level)) {
-      problems.push(`--min-level ${rule.capability}=${rule.level}: unknown level "${rule.level}" (known: ${index.levels.map((l) => l.id).join(', ')})`);
+      problems.push(
+        `--min-level ${rule.capability}=${rule.level}: unknown level "${rule.level}" (known: ${index.levels.map((l) => l.id).join(', ')})`,
+      );
     }
   }
   return problems;

@@ -73,7 +73,10 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
     const role = respondent.role?.trim() ? respondent.role : undefined;
     if (role !== undefined) {
       let tally = roles.get(role);
-      if (!tally) roles.set(role, (tally = new Tally(index)));
+      if (!tally) {
+        tally = new Tally(index);
+        roles.set(role, tally);
+      }
       tally.add(scored.answers);
     }
     respondents.add({ file: respondent.file, name: respondent.name, role, organization: respondent.organization }, scored.capabilities);
@@ -96,7 +99,14 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
       const merged = all.scores();
       const byRole = [...roles.keys()]
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((role) => ({ role, capabilities: roles.get(role)?.scores().capabilities.map((c) => c.score) ?? [] }));
+        .map((role) => ({
+          role,
+          capabilities:
+            roles
+              .get(role)
+              ?.scores()
+              .capabilities.map((c) => c.score) ?? [],
+        }));
       return { index, ...merged, respondents: respondents.view(), questions: all.questionSummaries(), byRole, ...(answers && { answers }) };
     },
   };

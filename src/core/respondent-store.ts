@@ -68,7 +68,8 @@ export class RespondentStore {
   /** The respondents added so far; later `add`s do not change it. */
   view(): Respondents {
     const length = this.length;
-    const score = (r: number, c: number): number => (r < length && c < this.capabilityCount ? (this.scores[r * this.capabilityCount + c] ?? NaN) : NaN);
+    const score = (r: number, c: number): number =>
+      r < length && c < this.capabilityCount ? (this.scores[r * this.capabilityCount + c] ?? NaN) : NaN;
     const orNull = (s: number) => (Number.isNaN(s) ? null : s);
     return {
       length,
@@ -91,7 +92,8 @@ export class RespondentStore {
         const entries: CapabilityRespondent[] = [];
         // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
         // of conditional objects gave each entry a hidden class of its own.
-        for (let r = 0; r < length; r++) entries.push({ name: this.names[r], role: this.roles[r], file: this.files[r] ?? '', score: orNull(score(r, c)) });
+        for (let r = 0; r < length; r++)
+          entries.push({ name: this.names[r], role: this.roles[r], file: this.files[r] ?? '', score: orNull(score(r, c)) });
         return entries;
       },
     };

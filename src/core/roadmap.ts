@@ -47,7 +47,10 @@ export function planRoadmap(capabilities: readonly RoadmapInput[], target: numbe
     }
     if (steps.length === 0) return phases;
     steps.sort((a, b) => scoreKey(a.score) - scoreKey(b.score) || (order.get(a.capability) ?? 0) - (order.get(b.capability) ?? 0));
-    phases.push({ phase: phases.length + 1, steps: steps.map(({ capability, fromLevel, toLevel }) => ({ capability, fromLevel, toLevel })) });
+    phases.push({
+      phase: phases.length + 1,
+      steps: steps.map(({ capability, fromLevel, toLevel }) => ({ capability, fromLevel, toLevel })),
+    });
   }
 }
 

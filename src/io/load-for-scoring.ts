@@ -41,13 +41,24 @@ export async function loadForScoring(path: string, fromFolder: boolean, options:
   if (other && fromFolder) return { kind: 'skipped' };
   if (other) {
     const hint = other === 'questionnaire' ? 'check it with `cxm validate`' : 'compare reports with `cxm diff`';
-    return { kind: 'invalid', problems: [read.source.locate({ path: [], severity: 'error', message: `this is a ${other}, not an answer file (${hint})` })] };
+    return {
+      kind: 'invalid',
+      problems: [read.source.locate({ path: [], severity: 'error', message: `this is a ${other}, not an answer file (${hint})` })],
+    };
   }
   try {
     const loaded = await validateAnswerSource(read.source, absolute);
     const warnings = loaded.warnings.map(formatWarning);
     if (loaded.answers.startedAt !== undefined && loaded.answers.completedAt === undefined) {
-      warnings.push(formatWarning(read.source.locate({ path: ['startedAt'], severity: 'warning', message: 'unfinished assessment (no completedAt); scored as answered so far' })));
+      warnings.push(
+        formatWarning(
+          read.source.locate({
+            path: ['startedAt'],
+            severity: 'warning',
+            message: 'unfinished assessment (no completedAt); scored as answered so far',
+          }),
+        ),
+      );
     }
     const questionnaire = loaded.questionnaire.questionnaire;
     const classified = options.classify ? classifyAnswers(indexQuestionnaire(questionnaire), loaded.answers.answers) : undefined;

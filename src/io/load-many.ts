@@ -29,7 +29,10 @@ const WORKER_HEAP_LIMITS = {
  * over worker threads (parsing YAML is the cost; every core helps); small ones stay in-process.
  * CXM_WORKERS=0 forces in-process loading, CXM_WORKERS=n sets the number of workers.
  */
-export async function* loadMany(files: readonly DiscoveredFile[], options: LoadForScoringOptions): AsyncGenerator<[DiscoveredFile, FileResult]> {
+export async function* loadMany(
+  files: readonly DiscoveredFile[],
+  options: LoadForScoringOptions,
+): AsyncGenerator<[DiscoveredFile, FileResult]> {
   const workerScript = findWorkerScript();
   const workers = await workerCount(files.length);
   if (!workerScript || workers < 1) {
@@ -71,7 +74,10 @@ async function* loadInWorkers(
   /** The workers still alive, which new batches go to. */
   const pool = [...started];
   /** Per batch sent: its worker and its reply, or undefined if the worker died of its heap limit first. */
-  const pending = new Map<number, { worker: Worker; resolve: (reply: BatchReply | undefined) => void; promise: Promise<BatchReply | undefined> }>();
+  const pending = new Map<
+    number,
+    { worker: Worker; resolve: (reply: BatchReply | undefined) => void; promise: Promise<BatchReply | undefined> }
+  >();
   let failure: Error | undefined;
   const expect = (batch: number, worker: Worker) => {
     let resolve!: (reply: BatchReply | undefined) => void;

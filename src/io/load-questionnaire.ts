@@ -24,10 +24,7 @@ export interface ValidationResult<T> {
 /** Schema first, then the semantic checks that need a well-formed questionnaire. */
 export function validateQuestionnaire(source: SourceFile): ValidationResult<Questionnaire> {
   const parsed = questionnaireSchema.safeParse(source.data);
-  const findings = [
-    ...(parsed.success ? [] : findingsFromZod(parsed.error.issues, source.data)),
-    ...checkQuestionnaire(source.data),
-  ];
+  const findings = [...(parsed.success ? [] : findingsFromZod(parsed.error.issues, source.data)), ...checkQuestionnaire(source.data)];
   const problems = findings.map(source.locate);
   const valid = parsed.success && !problems.some((p) => p.severity === 'error');
   return { value: valid ? parsed.data : undefined, problems };

@@ -91,7 +91,8 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
 
   if (problems.length > 0) throw new InvalidInputError(problems);
   if (groups.size > 1) throw mixedQuestionnaires([...groups.values()]);
-  if (!reference) throw new UserError(`no answer files in ${paths.join(', ')}`, { hint: 'the folders hold only questionnaires or reports' });
+  if (!reference)
+    throw new UserError(`no answer files in ${paths.join(', ')}`, { hint: 'the folders hold only questionnaires or reports' });
 
   const merged = reference.accumulator.finish();
   const usage: string[] = [];
@@ -104,7 +105,9 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
 
   const lang = options.lang ?? (langs.size === 1 ? [...langs][0] : undefined);
   if (lang !== undefined && !reference.languages.includes(lang)) {
-    warnings.push(`"${lang}" is not a language of the questionnaire (${reference.languages.join(', ')}); texts fall back to ${merged.index.defaultLang}`);
+    warnings.push(
+      `"${lang}" is not a language of the questionnaire (${reference.languages.join(', ')}); texts fall back to ${merged.index.defaultLang}`,
+    );
   }
   const report = buildReport(merged, {
     lang: lang ?? merged.index.defaultLang,

@@ -55,7 +55,10 @@ export function parseSource(bytes: Uint8Array, file: string): SourceResult {
   } catch {
     // Decode again leniently only to point at the first undecodable byte.
     const lenient = new TextDecoder('utf-8').decode(bytes);
-    return { ok: false, problems: [problemAt(lenient, Math.max(0, lenient.indexOf('\uFFFD')), 'not UTF-8 text (a binary file or another encoding)')] };
+    return {
+      ok: false,
+      problems: [problemAt(lenient, Math.max(0, lenient.indexOf('\uFFFD')), 'not UTF-8 text (a binary file or another encoding)')],
+    };
   }
   const nul = text.indexOf('\0');
   if (nul !== -1) return { ok: false, problems: [problemAt(text, nul, 'not a text file (contains NUL bytes)')] };
@@ -95,9 +98,10 @@ export function parseSource(bytes: Uint8Array, file: string): SourceResult {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const firstAlias = findFirstAlias(doc);
-    const message = error instanceof ReferenceError && /alias/i.test(error.message)
-      ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`
-      : `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof ReferenceError && /alias/i.test(error.message)
+        ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); refusing a possible alias bomb`
+        : `cannot read the YAML: ${error instanceof Error ? error.message : String(error)}`;
     return { ok: false, problems: [located(firstAlias, message)] };
   }
 
@@ -123,7 +127,9 @@ function checkKeys(doc: Document, located: (offset: number, message: string, pat
         walk(pair.value, [...path, key]);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i]));
+      node.items.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
     }
   };
   walk(doc.contents, []);

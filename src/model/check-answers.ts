@@ -26,13 +26,22 @@ export function checkAnswers(q: Questionnaire, data: unknown): Finding[] {
   }
   const languages = q.languages ?? ['en'];
   if (typeof answers.lang === 'string' && !languages.includes(answers.lang)) {
-    findings.push({ path: ['lang'], severity: 'warning', message: `"${answers.lang}" is not a language of the questionnaire (${languages.join(', ')})` });
+    findings.push({
+      path: ['lang'],
+      severity: 'warning',
+      message: `"${answers.lang}" is not a language of the questionnaire (${languages.join(', ')})`,
+    });
   }
 
   for (const [id, entry] of Object.entries(answers.answers)) {
     const question = questions.get(id);
     if (!question) {
-      findings.push({ path: ['answers', id], target: 'key', severity: 'error', message: `unknown question "${id}"${suggest(id, questions.keys())}` });
+      findings.push({
+        path: ['answers', id],
+        target: 'key',
+        severity: 'error',
+        message: `unknown question "${id}"${suggest(id, questions.keys())}`,
+      });
       continue;
     }
     const object = asRecord(entry);
@@ -45,7 +54,11 @@ export function checkAnswers(q: Questionnaire, data: unknown): Finding[] {
       const scale = q.scales[question.scale];
       const values = scale?.options.map((o) => o.value) ?? [];
       if (!values.includes(value)) {
-        findings.push({ path: valuePath, severity: 'error', message: `${value} is not on the scale "${question.scale}" (${values.join(', ')})` });
+        findings.push({
+          path: valuePath,
+          severity: 'error',
+          message: `${value} is not on the scale "${question.scale}" (${values.join(', ')})`,
+        });
       }
     }
   }

@@ -125,7 +125,8 @@ function checkConditionValues(
     }
   }
   when.in.forEach((v, i) => {
-    if (v !== undefined && !known.includes(v)) error([...path, 'in', i], `${v} is not a value of the scale "${scaleName}" (${known.join(', ')})`);
+    if (v !== undefined && !known.includes(v))
+      error([...path, 'in', i], `${v} is not a value of the scale "${scaleName}" (${known.join(', ')})`);
   });
 }
 
@@ -133,7 +134,11 @@ function checkConditionValues(
 function findRequireCycles(q: QuestionnaireView): string[][] {
   const requires = new Map<string, string[]>();
   for (const cap of q.capabilities) {
-    if (cap?.id !== undefined && !requires.has(cap.id)) requires.set(cap.id, cap.requires.filter((r): r is string => r !== undefined));
+    if (cap?.id !== undefined && !requires.has(cap.id))
+      requires.set(
+        cap.id,
+        cap.requires.filter((r): r is string => r !== undefined),
+      );
   }
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
@@ -177,7 +182,9 @@ function checkLanguages(data: unknown, languages: readonly string[], error: Repo
   };
   const visit = (value: unknown, path: DataPath): void => {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, [...path, i]));
+      value.forEach((v, i) => {
+        visit(v, [...path, i]);
+      });
       return;
     }
     for (const [key, v] of Object.entries(asRecord(value) ?? {})) {
@@ -185,7 +192,11 @@ function checkLanguages(data: unknown, languages: readonly string[], error: Repo
       if (TEXT_KEYS.has(key)) checkText(v, childPath);
       else if (key === 'recommendations') {
         for (const [level, items] of Object.entries(asRecord(v) ?? {})) {
-          if (Array.isArray(items)) items.forEach((item, i) => checkText(item, [...childPath, level, i]));
+          if (Array.isArray(items)) {
+            items.forEach((item, i) => {
+              checkText(item, [...childPath, level, i]);
+            });
+          }
         }
       } else visit(v, childPath);
     }

@@ -17,14 +17,17 @@ export const presenceSchema = z.enum(['both', 'before-only', 'after-only']).meta
 const levelChange = z.object({
   before: levelId,
   after: levelId,
-  change: z.enum(['up', 'down', 'same']).nullable().meta({ description: 'By the levels\' minimum scores; null unless both sides have a level.' }),
+  change: z
+    .enum(['up', 'down', 'same'])
+    .nullable()
+    .meta({ description: "By the levels' minimum scores; null unless both sides have a level." }),
 });
 
 const sideSchema = z.object({
   source: z.string().meta({ description: 'The path given on the command line (answer file, folder or JSON report).' }),
   kind: z.enum(['answers', 'report']).meta({ description: 'answers: scored from answer files; report: a JSON report of `cxm score`.' }),
   questionnaireVersion: z.string(),
-  generatedAt: z.string().meta({ description: 'When that side\'s report was made (ISO 8601).' }),
+  generatedAt: z.string().meta({ description: "When that side's report was made (ISO 8601)." }),
   respondents: z.number().int().meta({ description: 'Number of respondents on that side.' }),
 });
 
@@ -43,10 +46,14 @@ const questionSideSchema = z.object({
   score: score.meta({ description: 'Mean normalised answer × 100 over the respondents who counted it; null when none did.' }),
   respondents: z.number().int(),
   counted: z.number().int(),
-  value: z.union([z.number(), z.literal('n/a')]).nullable().optional().meta({
-    description: 'Single-respondent sides only: the answer (null when unanswered).',
-  }),
-  hidden: z.boolean().optional().meta({ description: 'Single-respondent sides only: the question\'s `when` was not met.' }),
+  value: z
+    .union([z.number(), z.literal('n/a')])
+    .nullable()
+    .optional()
+    .meta({
+      description: 'Single-respondent sides only: the answer (null when unanswered).',
+    }),
+  hidden: z.boolean().optional().meta({ description: "Single-respondent sides only: the question's `when` was not met." }),
   note: z.string().optional().meta({ description: 'Single-respondent sides only: the note given with the answer.' }),
 });
 
@@ -69,7 +76,9 @@ export const diffReportSchema = z
       after: z.string().meta({ description: 'Questionnaire version of the after side.' }),
     }),
     tolerance: z.number().min(0).meta({ description: 'Changes within ±tolerance points count as unchanged.' }),
-    levels: z.array(z.object({ id: z.string(), min: z.number(), label: z.string() })).meta({ description: 'Levels of the after side, then any level only the before side has (for labels).' }),
+    levels: z
+      .array(z.object({ id: z.string(), min: z.number(), label: z.string() }))
+      .meta({ description: 'Levels of the after side, then any level only the before side has (for labels).' }),
     before: sideSchema,
     after: sideSchema,
     overall: z.object({
@@ -84,14 +93,18 @@ export const diffReportSchema = z
       }),
     }),
     capabilities: z.array(capabilityDiffSchema).meta({ description: 'In after questionnaire order, then those of the before side only.' }),
-    summary: z.object({
-      improved: z.number().int(),
-      regressed: z.number().int(),
-      unchanged: z.number().int(),
-      new: z.number().int(),
-      notAssessed: z.number().int(),
-    }).meta({ description: 'Number of capabilities per status.' }),
-    regressions: z.array(z.string()).meta({ description: 'Ids of the regressed capabilities, then "overall" when the overall score regressed.' }),
+    summary: z
+      .object({
+        improved: z.number().int(),
+        regressed: z.number().int(),
+        unchanged: z.number().int(),
+        new: z.number().int(),
+        notAssessed: z.number().int(),
+      })
+      .meta({ description: 'Number of capabilities per status.' }),
+    regressions: z
+      .array(z.string())
+      .meta({ description: 'Ids of the regressed capabilities, then "overall" when the overall score regressed.' }),
     questions: z.array(questionDiffSchema).optional().meta({
       description: 'With --detail: the questions both sides have whose answers changed, in questionnaire order.',
     }),

@@ -35,7 +35,5 @@ export function formatPath(path: DataPath): string {
 export function formatProblem(problem: Problem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
   const prefix = problem.severity === 'warning' ? 'warning: ' : '';
-  return problem.path === ''
-    ? `${where} ${prefix}${problem.message}`
-    : `${where} ${problem.path}: ${prefix}${problem.message}`;
+  return problem.path === '' ? `${where} ${prefix}${problem.message}` : `${where} ${problem.path}: ${prefix}${problem.message}`;
 }

@@ -29,7 +29,11 @@ export function viewQuestionnaire(data: unknown): QuestionnaireView {
   const scales = new Map<string, (number | undefined)[]>();
   for (const [name, scale] of Object.entries(asRecord(root.scales) ?? {})) {
     const options = asArray(asRecord(scale)?.options);
-    if (options) scales.set(name, options.map((o) => asNumber(asRecord(o)?.value)));
+    if (options)
+      scales.set(
+        name,
+        options.map((o) => asNumber(asRecord(o)?.value)),
+      );
   }
   const languages = asArray(root.languages)?.filter((l): l is string => typeof l === 'string');
   return {

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { languageCodeSchema, localizedTextSchema } from './text.js';
 
-export const itemIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, ".", "_" or "-"');
+export const itemIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected an id of letters, digits, ".", "_" or "-"');
 
 const positiveWeight = z.number().positive('must be greater than 0').meta({ description: 'Relative weight, > 0. Default 1.' });
 
@@ -65,12 +63,14 @@ export const questionnaireSchema = z
   .strictObject({
     $schema: z.string().optional(),
     id: z.string().regex(/^[a-z0-9-]+$/, 'expected lower-case letters, digits and "-"'),
-    version: z
-      .string()
-      .regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'expected a semantic version such as 1.0.0'),
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/, 'expected a semantic version such as 1.0.0'),
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
-    languages: z.array(languageCodeSchema).min(1).optional().meta({ description: 'Languages of the texts; the first is the default. Default ["en"].' }),
+    languages: z
+      .array(languageCodeSchema)
+      .min(1)
+      .optional()
+      .meta({ description: 'Languages of the texts; the first is the default. Default ["en"].' }),
     scales: z.record(itemIdSchema, scaleSchema).meta({ description: 'Named answer scales.' }),
     levels: z.array(levelSchema).min(1).meta({ description: 'Maturity levels, ascending by min; the first min is 0.' }),
     target: z.string().optional().meta({ description: 'Target level id. Default: the last level.' }),

@@ -18,10 +18,8 @@ export const reportCapabilitySchema = z.object({
   score,
   level: levelId,
   coverage: z.number().min(0).max(1).meta({ description: 'Counted questions / visible questions (0-1).' }),
-  respondents: z.array(
-    z.object({ name: z.string().optional(), role: z.string().optional(), file: z.string(), score }),
-  ),
-  spread: z.number().nullable().meta({ description: 'Max − min of the respondents\' own scores; null with fewer than two scores.' }),
+  respondents: z.array(z.object({ name: z.string().optional(), role: z.string().optional(), file: z.string(), score })),
+  spread: z.number().nullable().meta({ description: "Max − min of the respondents' own scores; null with fewer than two scores." }),
   disagreement: z.boolean(),
   nextSteps: z.array(z.string()).meta({ description: 'Recommendations for the current level (empty at or above target).' }),
 });
@@ -38,7 +36,10 @@ export const reportQuestionSchema = z.object({
   answers: z.array(
     z.object({
       file: z.string(),
-      value: z.union([z.number(), z.literal('n/a')]).nullable().meta({ description: 'The answer given; null when unanswered.' }),
+      value: z
+        .union([z.number(), z.literal('n/a')])
+        .nullable()
+        .meta({ description: 'The answer given; null when unanswered.' }),
       normalized: z.number().min(0).max(1).nullable().meta({ description: 'q = (v − min) / (max − min); null when not counted.' }),
       hidden: z.boolean(),
       note: z.string().optional(),
@@ -61,9 +62,7 @@ export const reportSchema = z
     roadmap: z.array(
       z.object({
         phase: z.number().int().min(1),
-        steps: z.array(
-          z.object({ capability: z.string(), fromLevel: z.string(), toLevel: z.string(), actions: z.array(z.string()) }),
-        ),
+        steps: z.array(z.object({ capability: z.string(), fromLevel: z.string(), toLevel: z.string(), actions: z.array(z.string()) })),
       }),
     ),
     notAssessed: z.array(z.string()).meta({ description: 'Capabilities without a score, left out of the roadmap.' }),

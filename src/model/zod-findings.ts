@@ -14,7 +14,14 @@ function findingsFromIssue(issue: Issue, base: DataPath, data: unknown): Finding
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ path: [...path, key], target: 'key', severity: 'error', message: `unknown key "${key}"` }));
     case 'invalid_key':
-      return [{ path, target: 'key', severity: 'error', message: `invalid key "${String(path[path.length - 1])}": ${lowerFirst(issue.issues[0]?.message ?? issue.message)}` }];
+      return [
+        {
+          path,
+          target: 'key',
+          severity: 'error',
+          message: `invalid key "${String(path[path.length - 1])}": ${lowerFirst(issue.issues[0]?.message ?? issue.message)}`,
+        },
+      ];
     case 'invalid_type':
       if (isMissingKey(data, path)) return [missingKey(path)];
       return [{ path, severity: 'error', message: `expected ${typeName(issue.expected)}, found ${describe(valueAt(data, path))}` }];

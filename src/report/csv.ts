@@ -2,8 +2,18 @@ import type { Report } from '../model/report.js';
 import type { RenderOptions } from './render-options.js';
 
 export const CSV_COLUMNS = [
-  'questionnaire_id', 'questionnaire_version', 'respondent_file', 'respondent_name', 'respondent_role',
-  'capability_id', 'question_id', 'value', 'normalized', 'not_applicable', 'hidden', 'note',
+  'questionnaire_id',
+  'questionnaire_version',
+  'respondent_file',
+  'respondent_name',
+  'respondent_role',
+  'capability_id',
+  'question_id',
+  'value',
+  'normalized',
+  'not_applicable',
+  'hidden',
+  'note',
 ] as const;
 
 const BOM = '\uFEFF';

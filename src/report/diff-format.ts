@@ -128,7 +128,9 @@ export function formatAnswer(side: QuestionSide, lang: string): string {
 /** The regression lines of --fail-on-regression: each capability (and overall) with before → after. */
 export function regressionLines(diff: DiffReport): string[] {
   const line = (name: string, e: Pick<DiffReport['overall'], 'before' | 'after' | 'delta' | 'level'>) =>
-    toSingleLine(`${name}: ${formatScore(e.before)} → ${formatScore(e.after)} (${formatDelta(e.delta)}, ${formatLevelChange(diff, e.level)})`);
+    toSingleLine(
+      `${name}: ${formatScore(e.before)} → ${formatScore(e.after)} (${formatDelta(e.delta)}, ${formatLevelChange(diff, e.level)})`,
+    );
   return diff.regressions.map((id) => {
     if (id === 'overall') return line('overall', diff.overall);
     const cap = diff.capabilities.find((c) => c.id === id);

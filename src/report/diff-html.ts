@@ -48,10 +48,22 @@ export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): st
   const body: string[] = [
     `<h1>${e(title)}</h1>`,
     `<table class="sides"><thead><tr><th></th><th scope="col">${e(t.before)}</th><th scope="col">${e(t.after)}</th></tr></thead><tbody>`,
-    row(t.source, sides.map((x) => `<code>${e(x.source)}</code>`)),
-    row(t.version, sides.map((x) => e(x.questionnaireVersion))),
-    row(t.respondents, sides.map((x) => String(x.respondents))),
-    row(t.generated, sides.map((x) => e(x.generatedAt))),
+    row(
+      t.source,
+      sides.map((x) => `<code>${e(x.source)}</code>`),
+    ),
+    row(
+      t.version,
+      sides.map((x) => e(x.questionnaireVersion)),
+    ),
+    row(
+      t.respondents,
+      sides.map((x) => String(x.respondents)),
+    ),
+    row(
+      t.generated,
+      sides.map((x) => e(x.generatedAt)),
+    ),
     '</tbody></table>',
     chart(diff, options.lang),
     `<table class="caps"><thead><tr><th scope="col">${e(t.capability)}</th><th scope="col">${e(t.before)}</th><th scope="col">${e(t.after)}</th>` +
@@ -97,7 +109,6 @@ export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): st
     footer: `cxm diff · ${e(diff.questionnaire.id)} ${e(diff.before.questionnaireVersion)} → ${e(diff.after.questionnaireVersion)}`,
   });
 }
-
 
 /** What the diff adds to the report stylesheet: status colours and the paired-bar chart. */
 const DIFF_STYLE = `

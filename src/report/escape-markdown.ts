@@ -24,7 +24,15 @@ export function escapeMarkdown(text: string): string {
  * escape for them inside `"…"`), kept short so the axis stays legible.
  */
 export function sanitizeMermaidLabel(text: string, maxLength = 24): string {
-  const clean = text.replace(/[^\p{L}\p{N}\p{M} .\-/]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[^\p{L}\p{N}\p{M} .\-/]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...clean];
-  return chars.length <= maxLength ? clean : `${chars.slice(0, maxLength - 1).join('').trimEnd()}…`;
+  return chars.length <= maxLength
+    ? clean
+    : `${chars
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -4,8 +4,20 @@ import { renderHtmlPage } from './html-style.js';
 import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
-  capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
-  hasSeveralRespondents, levelLabel, levelOfScore, MAX_NAMED_RESPONDENTS, nextLevelId, respondentSummary, strengthsAndGaps, targetMin,
+  capabilitiesWithNextSteps,
+  capabilityTitle,
+  describeRespondent,
+  formatDate,
+  formatPercent,
+  formatScore,
+  hasSeveralRespondents,
+  levelLabel,
+  levelOfScore,
+  MAX_NAMED_RESPONDENTS,
+  nextLevelId,
+  respondentSummary,
+  strengthsAndGaps,
+  targetMin,
 } from './report-view.js';
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
 
@@ -40,7 +52,6 @@ export function renderHtml(report: Report, options: RenderOptions): string {
   });
 }
 
-
 /** A colour per level, red for the first through to green for the last. */
 function levelStyle(report: Report, levelId: string | null): string {
   const index = report.levels.findIndex((l) => l.id === levelId);
@@ -59,7 +70,9 @@ function section(cls: string, title: string, content: string): string {
 }
 
 function header(report: Report, t: ReportLabels): string {
-  const who = respondentSummary(report).map((r) => `<span class="who">${h(r)}</span>`).join(', ');
+  const who = respondentSummary(report)
+    .map((r) => `<span class="who">${h(r)}</span>`)
+    .join(', ');
   const fact = (label: string, value: string, cls = 'fact') => `<div class="${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
   return `<header class="report-header">
 <p class="eyebrow">${h(report.questionnaire.id)} ${h(report.questionnaire.version)}</p>
@@ -88,7 +101,8 @@ ${radar}
   const spread = renderSpreadChart(report, t.agreement);
   if (spread !== '') {
     const people = (report.respondents.length > MAX_NAMED_RESPONDENTS ? [] : report.respondents).map(
-      (r, i) => `<li><span class="swatch dot" style="background: ${RESPONDENT_COLOURS[i % RESPONDENT_COLOURS.length] ?? '#4b5563'}"></span>${h(describeRespondent(r))}</li>`,
+      (r, i) =>
+        `<li><span class="swatch dot" style="background: ${RESPONDENT_COLOURS[i % RESPONDENT_COLOURS.length] ?? '#4b5563'}"></span>${h(describeRespondent(r))}</li>`,
     );
     parts.push(`<figure class="chart-block">
 <figcaption>${h(t.agreement)}</figcaption>
@@ -111,7 +125,11 @@ function capabilityTable(report: Report, t: ReportLabels): string {
     return `<tr class="${c.disagreement ? 'disagreement' : ''}" data-capability="${h(c.id)}"><td>${h(c.title)}${bar(report, c.score, c.level)}</td><td class="num${c.score === null ? ' none' : ''}">${formatScore(c.score)}</td><td>${levelBadge(report, c.level)}</td><td class="num">${formatPercent(c.coverage)}</td>${withSpread ? `<td class="num spread">${spread}</td>` : ''}</tr>`;
   });
   const head = `<tr><th>${h(t.capability)}</th><th class="num">${h(t.score)}</th><th>${h(t.level)}</th><th class="num">${h(t.coverage)}</th>${withSpread ? `<th class="num">${h(t.spread)}</th>` : ''}</tr>`;
-  return section('capabilities', h(t.capabilityScores), `<table class="capabilities">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
+  return section(
+    'capabilities',
+    h(t.capabilityScores),
+    `<table class="capabilities">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
+  );
 }
 
 function byRole(report: Report, t: ReportLabels): string {
@@ -125,7 +143,11 @@ function byRole(report: Report, t: ReportLabels): string {
     });
     return `<tr><td>${h(c.title)}</td>${cells.join('')}</tr>`;
   });
-  return section('by-role', h(t.byRole), `<table class="by-role">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
+  return section(
+    'by-role',
+    h(t.byRole),
+    `<table class="by-role">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
+  );
 }
 
 function capabilityItem(report: Report, c: ReportCapability): string {
@@ -165,7 +187,10 @@ function roadmap(report: Report, t: ReportLabels): string {
   const phases = report.roadmap.map(
     (p) =>
       `<div class="phase"><h3>${h(t.phase(p.phase))}</h3>${p.steps
-        .map((s) => `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${actions(s.actions)}</div>`)
+        .map(
+          (s) =>
+            `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${actions(s.actions)}</div>`,
+        )
         .join('')}</div>`,
   );
   return section('roadmap', title, `<div class="phases">${phases.join('\n')}</div>`);
@@ -173,15 +198,24 @@ function roadmap(report: Report, t: ReportLabels): string {
 
 function notAssessed(report: Report, t: ReportLabels): string {
   if (report.notAssessed.length === 0) return '';
-  return section('not-assessed', h(t.notAssessed), `<ul class="plain">${report.notAssessed.map((id) => `<li>${h(capabilityTitle(report, id))}</li>`).join('')}</ul>`);
+  return section(
+    'not-assessed',
+    h(t.notAssessed),
+    `<ul class="plain">${report.notAssessed.map((id) => `<li>${h(capabilityTitle(report, id))}</li>`).join('')}</ul>`,
+  );
 }
 
 function gates(report: Report, t: ReportLabels): string {
   if (report.gates.length === 0) return '';
   const rows = report.gates.map(
-    (g) => `<tr><td>${h(g.rule)}</td><td><span class="pill ${g.passed ? 'passed' : 'failed'}">${h(g.passed ? t.passed : t.failed)}</span></td><td>${h(g.detail)}</td></tr>`,
+    (g) =>
+      `<tr><td>${h(g.rule)}</td><td><span class="pill ${g.passed ? 'passed' : 'failed'}">${h(g.passed ? t.passed : t.failed)}</span></td><td>${h(g.detail)}</td></tr>`,
   );
-  return section('gates', h(t.gates), `<table class="gates">\n<thead><tr><th>${h(t.rule)}</th><th>${h(t.result)}</th><th>${h(t.detail)}</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
+  return section(
+    'gates',
+    h(t.gates),
+    `<table class="gates">\n<thead><tr><th>${h(t.rule)}</th><th>${h(t.result)}</th><th>${h(t.detail)}</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
+  );
 }
 
 function warnings(report: Report, t: ReportLabels): string {
@@ -195,9 +229,16 @@ function questions(report: Report, t: ReportLabels): string {
   const names = new Map(report.respondents.map((r) => [r.file, describeRespondent(r)]));
   const rows = qs.map((q) => {
     const notes = q.answers.filter((a) => a.note !== undefined && a.note.trim() !== '');
-    const noteList = notes.length === 0 ? '' : `<ul class="notes muted">${notes.map((a) => `<li>${h(names.get(a.file) ?? a.file)}: ${h(a.note ?? '')}</li>`).join('')}</ul>`;
+    const noteList =
+      notes.length === 0
+        ? ''
+        : `<ul class="notes muted">${notes.map((a) => `<li>${h(names.get(a.file) ?? a.file)}: ${h(a.note ?? '')}</li>`).join('')}</ul>`;
     return `<tr><td>${h(q.id)}</td><td>${h(q.text)}${noteList}</td><td class="num${q.score === null ? ' none' : ''}">${formatScore(q.score)}</td><td class="num">${q.counted}</td><td class="num">${q.notApplicable}</td></tr>`;
   });
   const head = `<tr><th>${h(t.id)}</th><th>${h(t.question)}</th><th class="num">${h(t.score)}</th><th class="num">${h(t.counted)}</th><th class="num">${h(t.notApplicable)}</th></tr>`;
-  return section('questions', h(t.questions), `<table class="questions">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`);
+  return section(
+    'questions',
+    h(t.questions),
+    `<table class="questions">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
+  );
 }

@@ -52,7 +52,9 @@ const en: ReportLabels = {
   spread: 'Spread',
   role: 'Role',
   disagreementLegend: (n) =>
-    n === undefined ? 'respondents disagree (large spread of their scores)' : `respondents disagree (their scores spread ${n} points or more)`,
+    n === undefined
+      ? 'respondents disagree (large spread of their scores)'
+      : `respondents disagree (their scores spread ${n} points or more)`,
   strengths: 'Strengths',
   gaps: 'Gaps',
   nextSteps: 'Next steps',
@@ -92,7 +94,8 @@ const ja: ReportLabels = {
   level: 'レベル',
   spread: 'ばらつき',
   role: '役割',
-  disagreementLegend: (n) => (n === undefined ? '回答者間で評価が大きく分かれている' : `回答者間で評価が大きく分かれている（ばらつき ${n} 以上）`),
+  disagreementLegend: (n) =>
+    n === undefined ? '回答者間で評価が大きく分かれている' : `回答者間で評価が大きく分かれている（ばらつき ${n} 以上）`,
   strengths: '強み',
   gaps: '課題',
   nextSteps: '次のステップ',

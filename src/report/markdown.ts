@@ -4,8 +4,17 @@ import { reportLabels, type ReportLabels } from './labels.js';
 import { renderMermaidChart } from './mermaid-chart.js';
 import type { RenderOptions } from './render-options.js';
 import {
-  capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
-  hasSeveralRespondents, levelLabel, nextLevelId, respondentSummary, strengthsAndGaps,
+  capabilitiesWithNextSteps,
+  capabilityTitle,
+  describeRespondent,
+  formatDate,
+  formatPercent,
+  formatScore,
+  hasSeveralRespondents,
+  levelLabel,
+  nextLevelId,
+  respondentSummary,
+  strengthsAndGaps,
 } from './report-view.js';
 
 /**
@@ -21,12 +30,18 @@ export function renderMarkdown(report: Report, options: RenderOptions): string {
     strengthsAndGapsSection(report, t),
     nextSteps(report, t),
     roadmap(report, t),
-    list(t.notAssessed, report.notAssessed.map((id) => md(capabilityTitle(report, id)))),
+    list(
+      t.notAssessed,
+      report.notAssessed.map((id) => md(capabilityTitle(report, id))),
+    ),
     gates(report, t),
     list(t.warnings, report.warnings.map(md)),
     options.detail ? questions(report, t) : [],
   ];
-  return `${sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n')}\n`;
+  return `${sections
+    .filter((s) => s.length > 0)
+    .map((s) => s.join('\n'))
+    .join('\n\n')}\n`;
 }
 
 function table(head: string[], aligns: ('left' | 'right')[], rows: string[][]): string[] {
@@ -68,7 +83,14 @@ function capabilities(report: Report, t: ReportLabels): string[] {
     ...(withSpread ? [spreadCell(c)] : []),
   ]);
   const legend = report.capabilities.some((c) => c.disagreement) ? ['', `⚠️ ${t.disagreementLegend(report.spreadThreshold)}`] : [];
-  return [`## ${t.capabilityScores}`, '', ...table(head, aligns, rows), ...legend, '', ...renderMermaidChart(report, t.capabilityScores, t.score)];
+  return [
+    `## ${t.capabilityScores}`,
+    '',
+    ...table(head, aligns, rows),
+    ...legend,
+    '',
+    ...renderMermaidChart(report, t.capabilityScores, t.score),
+  ];
 }
 
 function byRole(report: Report, t: ReportLabels): string[] {

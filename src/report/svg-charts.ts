@@ -68,7 +68,12 @@ export function renderRadarChart(report: Report, title: string): string {
   });
   const scored = caps.flatMap((c, i) => (c.score === null ? [] : [{ c, point: polar(i, n, (c.score / 100) * RADAR.r) }]));
   const area = scored.map((s) => s.point.join(',')).join(' ');
-  const shape = scored.length >= 3 ? `<polygon class="radar-area" points="${area}"/>` : scored.length === 2 ? `<polyline class="radar-area" points="${area}"/>` : '';
+  const shape =
+    scored.length >= 3
+      ? `<polygon class="radar-area" points="${area}"/>`
+      : scored.length === 2
+        ? `<polyline class="radar-area" points="${area}"/>`
+        : '';
   const points = scored.map(
     ({ c, point: [x, y] }) =>
       `<circle class="radar-point" data-capability="${h(c.id)}" data-score="${formatScore(c.score)}" cx="${x}" cy="${y}" r="4.5"><title>${h(c.title)}: ${formatScore(c.score)}</title></circle>`,
@@ -118,7 +123,9 @@ export function renderSpreadChart(report: Report, title: string): string {
       const lo = scores.reduce((min, s) => Math.min(min, s.score), Infinity);
       const hi = scores.reduce((max, s) => Math.max(max, s.score), -Infinity);
       const cls = c.disagreement ? 'spread-range disagreement' : 'spread-range';
-      parts.push(`<rect class="${cls}" x="${spreadX(lo) - 6}" y="${cy - 7}" width="${round(spreadX(hi) - spreadX(lo) + 12)}" height="14" rx="7"/>`);
+      parts.push(
+        `<rect class="${cls}" x="${spreadX(lo) - 6}" y="${cy - 7}" width="${round(spreadX(hi) - spreadX(lo) + 12)}" height="14" rx="7"/>`,
+      );
     }
     if (c.score !== null) {
       const x = spreadX(c.score);
@@ -131,7 +138,9 @@ export function renderSpreadChart(report: Report, title: string): string {
       );
     }
     const value = c.spread === null ? '' : `${c.disagreement ? '⚠ ' : ''}${formatScore(c.spread)}`;
-    parts.push(`<text class="spread-value${c.disagreement ? ' disagreement' : ''}" x="${SPREAD.width}" y="${cy + 4}" text-anchor="end">${value}</text>`);
+    parts.push(
+      `<text class="spread-value${c.disagreement ? ' disagreement' : ''}" x="${SPREAD.width}" y="${cy + 4}" text-anchor="end">${value}</text>`,
+    );
     return `<g class="spread-row" data-capability="${h(c.id)}">${parts.join('')}</g>`;
   });
   return [

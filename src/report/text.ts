@@ -7,8 +7,18 @@ import { makeChalk } from './color.js';
 import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
-  capabilitiesWithNextSteps, capabilityTitle, describeRespondent, formatDate, formatPercent, formatScore,
-  hasSeveralRespondents, isBelowTarget, levelLabel, nextLevelId, respondentSummary, strengthsAndGaps,
+  capabilitiesWithNextSteps,
+  capabilityTitle,
+  describeRespondent,
+  formatDate,
+  formatPercent,
+  formatScore,
+  hasSeveralRespondents,
+  isBelowTarget,
+  levelLabel,
+  nextLevelId,
+  respondentSummary,
+  strengthsAndGaps,
 } from './report-view.js';
 import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
 
@@ -44,7 +54,10 @@ export function renderText(report: Report, options: RenderOptions): string {
     warningsBlock(ctx),
     options.detail ? questionsBlock(ctx) : [],
   ];
-  return `${blocks.filter((b) => b.length > 0).map((b) => b.join('\n')).join('\n\n')}\n`;
+  return `${blocks
+    .filter((b) => b.length > 0)
+    .map((b) => b.join('\n'))
+    .join('\n\n')}\n`;
 }
 
 function header({ report, chalk, t, width }: Context): string[] {
@@ -133,7 +146,13 @@ function capabilityTable(ctx: Context): string[] {
   }
   const titleWidth = widths[0] ?? MIN_TEXT_COLUMN;
   const head = [t.capability, t.score, t.level, ...(showBar ? [''] : []), ...(withSpread ? [t.spread] : [])];
-  const aligns: ('left' | 'right')[] = ['left', 'right', 'left', ...(showBar ? (['left'] as const) : []), ...(withSpread ? (['right'] as const) : [])];
+  const aligns: ('left' | 'right')[] = [
+    'left',
+    'right',
+    'left',
+    ...(showBar ? (['left'] as const) : []),
+    ...(withSpread ? (['right'] as const) : []),
+  ];
   const table = newTable(chalk, head, widths, aligns);
   report.capabilities.forEach((c, i) => {
     const bar = renderBar(c.score, BAR_CELLS);
@@ -147,7 +166,8 @@ function capabilityTable(ctx: Context): string[] {
     ]);
   });
   const lines = tableLines(table);
-  if (report.capabilities.some((c) => c.disagreement)) lines.push(...wrapIndented(t.disagreementLegend(report.spreadThreshold), width, `${DISAGREEMENT_MARK} `));
+  if (report.capabilities.some((c) => c.disagreement))
+    lines.push(...wrapIndented(t.disagreementLegend(report.spreadThreshold), width, `${DISAGREEMENT_MARK} `));
   return lines;
 }
 
@@ -186,7 +206,9 @@ function nextStepsBlock(ctx: Context): string[] {
   return [
     heading(chalk, t.nextSteps),
     ...caps.flatMap((c) => [
-      ...wrapIndented(`${c.title} (${levelLabel(report, c.level)} → ${levelLabel(report, nextLevelId(report, c.level))})`, width, '  ').map((l) => chalk.bold(l)),
+      ...wrapIndented(`${c.title} (${levelLabel(report, c.level)} → ${levelLabel(report, nextLevelId(report, c.level))})`, width, '  ').map(
+        (l) => chalk.bold(l),
+      ),
       ...actionLines(width, c.nextSteps, '    '),
     ]),
   ];
@@ -244,7 +266,13 @@ function questionsBlock(ctx: Context): string[] {
   const fixed = [idWidth, w([t.score, '100.0']), w([t.counted]), w([t.notApplicable])];
   const widths = fitColumns(width, fixed, 1);
   const textWidth = widths[1] ?? MIN_TEXT_COLUMN;
-  const table = newTable(chalk, [t.id, t.question, t.score, t.counted, t.notApplicable], widths, ['left', 'left', 'right', 'right', 'right']);
+  const table = newTable(chalk, [t.id, t.question, t.score, t.counted, t.notApplicable], widths, [
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+  ]);
   for (const q of questions) {
     pushWrapped(table, [
       wrapText(q.id, idWidth),
@@ -255,9 +283,7 @@ function questionsBlock(ctx: Context): string[] {
     ]);
   }
   const names = new Map(report.respondents.map((r) => [r.file, describeRespondent(r)]));
-  const notes = questions.flatMap((q) =>
-    q.answers.filter((a) => a.note !== undefined && a.note.trim() !== '').map((a) => ({ q, a })),
-  );
+  const notes = questions.flatMap((q) => q.answers.filter((a) => a.note !== undefined && a.note.trim() !== '').map((a) => ({ q, a })));
   const lines = [heading(chalk, t.questions), ...tableLines(table)];
   if (notes.length > 0) {
     lines.push('', heading(chalk, t.notes));

@@ -10,7 +10,8 @@ import stringWidth from 'string-width';
  * its emoji regular expression nor an Intl.Segmenter, whose creation alone costs a short command
  * ~25 ms. test/report/width.test.ts checks every character of the plane against string-width.
  */
-const PLAIN = /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u2100-\u23ff\u2500-\u27bf\u3000-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
+const PLAIN =
+  /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u2100-\u23ff\u2500-\u27bf\u3000-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
 const NOT_PLAIN = /[\p{Extended_Pictographic}\p{Default_Ignorable_Code_Point}]/u;
 
 /** Colours (SGR sequences), which take no column; any other escape sequence goes to string-width. */

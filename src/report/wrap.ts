@@ -12,7 +12,8 @@ let segmenter: Intl.Segmenter | undefined;
  * ideographs and full-width forms. Text made only of these, as English and Japanese reports are,
  * needs no Intl.Segmenter, whose first use loads ICU data.
  */
-const SINGLE_CODE_UNIT_GRAPHEMES = /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u259f\u25a0-\u25ff\u3000-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
+const SINGLE_CODE_UNIT_GRAPHEMES =
+  /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u259f\u25a0-\u25ff\u3000-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;
 
 /** Graphemes of `text`. */
 function graphemesOf(text: string): Iterable<string> {
@@ -60,7 +61,10 @@ function tokenize(text: string): Token[] {
   // English: the words between single spaces (wrapText collapsed the spaces), a column per letter;
   // the loop below gives the same tokens a character at a time, which reports feel at start-up.
   if (PRINTABLE_ASCII.test(text)) {
-    return text.split(' ').filter((word) => word !== '').map((word, i) => ({ text: word, width: word.length, spaceBefore: i > 0, lastWide: false }));
+    return text
+      .split(' ')
+      .filter((word) => word !== '')
+      .map((word, i) => ({ text: word, width: word.length, spaceBefore: i > 0, lastWide: false }));
   }
   const tokens: Token[] = [];
   let space = false;

@@ -76,14 +76,17 @@ export function createTerminal(options: TerminalOptions): Terminal {
       const first = item.action && !items[index - 1]?.action;
       return first && separate ? [new Separator(chalk.dim('──────')), choice] : [choice];
     });
-    const index = await select({
-      message: m.yourAnswer,
-      choices,
-      default: defaultChoiceIndex(screen, items),
-      pageSize: Math.max(5, Math.min(choices.length, room)),
-      loop: false,
-      theme: { style: { keysHelpTip } },
-    }, context);
+    const index = await select(
+      {
+        message: m.yourAnswer,
+        choices,
+        default: defaultChoiceIndex(screen, items),
+        pageSize: Math.max(5, Math.min(choices.length, room)),
+        loop: false,
+        theme: { style: { keysHelpTip } },
+      },
+      context,
+    );
     const picked = items[index];
     if (!picked) throw new Error(`no choice ${index}`);
     return picked.choice;
@@ -105,15 +108,18 @@ export function createTerminal(options: TerminalOptions): Terminal {
     }
     if (shown.length < questions.length) out.write(`  … +${questions.length - shown.length}\n`);
     out.write('\n');
-    return select({
-      message: m.whatNow,
-      choices: [
-        { value: 'answer' as const, name: m.answerSkipped },
-        { value: 'finish' as const, name: m.finish },
-        { value: 'quit' as const, name: m.saveAndQuit },
-      ],
-      theme: { style: { keysHelpTip: menuHelpTip } },
-    }, context);
+    return select(
+      {
+        message: m.whatNow,
+        choices: [
+          { value: 'answer' as const, name: m.answerSkipped },
+          { value: 'finish' as const, name: m.finish },
+          { value: 'quit' as const, name: m.saveAndQuit },
+        ],
+        theme: { style: { keysHelpTip: menuHelpTip } },
+      },
+      context,
+    );
   };
 
   const interaction: AssessmentInteraction = { question, note, skipped };
@@ -134,15 +140,18 @@ export function createTerminal(options: TerminalOptions): Terminal {
     },
     async askCompleted() {
       const context = ready();
-      return select({
-        message: m.completedTitle,
-        choices: [
-          { value: 'review' as const, name: m.reviewAll },
-          { value: 'skipped' as const, name: m.reviewSkipped },
-          { value: 'report' as const, name: m.showReport },
-        ],
-        theme: { style: { keysHelpTip: menuHelpTip } },
-      }, context);
+      return select(
+        {
+          message: m.completedTitle,
+          choices: [
+            { value: 'review' as const, name: m.reviewAll },
+            { value: 'skipped' as const, name: m.reviewSkipped },
+            { value: 'report' as const, name: m.showReport },
+          ],
+          theme: { style: { keysHelpTip: menuHelpTip } },
+        },
+        context,
+      );
     },
     dispose() {
       process.removeListener('SIGINT', onSigint);

@@ -41,7 +41,9 @@ describe('gates', () => {
       'FAIL dependent >= defined: dependent 32.5 (developing) is below defined',
     ]);
     // 39.99999999999 is defined within the tolerance
-    expect(run({ kind: 'min-level', capability: 'gated', level: 'defined' })).toEqual(['pass gated >= defined: gated 40.0 (defined) meets defined']);
+    expect(run({ kind: 'min-level', capability: 'gated', level: 'defined' })).toEqual([
+      'pass gated >= defined: gated 40.0 (defined) meets defined',
+    ]);
   });
 
   it('expands * to every capability; one without a score fails', () => {

@@ -43,7 +43,9 @@ const questionnaireArb = fc
       id: 'random',
       version: '1.0.0',
       title: 'Random',
-      scales: Object.fromEntries(scaleValues.map((values, s) => [`s${s}`, { options: values.map((value) => ({ value, label: String(value) })) }])),
+      scales: Object.fromEntries(
+        scaleValues.map((values, s) => [`s${s}`, { options: values.map((value) => ({ value, label: String(value) })) }]),
+      ),
       levels,
       target: levels[spec.target % levels.length]?.id,
       capabilities: spec.capabilities.map((cap, c) => ({
@@ -128,12 +130,18 @@ describe('scoring properties', () => {
         fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
         (index, respondents, keys) => {
           const inputs = toInputs(index, respondents);
-          const shuffled = inputs.map((input, i) => ({ input, key: keys[i] ?? 0 })).sort((a, b) => a.key - b.key).map((x) => x.input);
+          const shuffled = inputs
+            .map((input, i) => ({ input, key: keys[i] ?? 0 }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.input);
           const a = buildReport(merge(index, inputs));
           const b = buildReport(merge(index, shuffled));
           const figures = (r: typeof a) => ({
             overall: r.overall,
-            capabilities: r.capabilities.map(({ respondents: own, ...rest }) => ({ ...rest, own: own.map((o) => o.score ?? -1).sort((x, y) => x - y) })),
+            capabilities: r.capabilities.map(({ respondents: own, ...rest }) => ({
+              ...rest,
+              own: own.map((o) => o.score ?? -1).sort((x, y) => x - y),
+            })),
             byRole: r.byRole,
             roadmap: r.roadmap,
           });
@@ -159,49 +167,66 @@ describe('scoring properties', () => {
 
   it('turning an unanswered question into n/a changes nothing', () => {
     fc.assert(
-      fc.property(questionnaireArb, fc.array(respondentArb, { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), (index, respondents, who, which) => {
-        const inputs = toInputs(index, respondents);
-        const target = inputs[who % inputs.length];
-        const candidates = index.questions.filter((q) => {
-          const allowNA = index.questionnaire.capabilities[q.capability]?.questions.find((x) => x.id === q.id)?.allowNA !== false;
-          return allowNA && target !== undefined && !(q.id in target.answers);
-        });
-        const question = candidates[which % Math.max(1, candidates.length)];
-        fc.pre(target !== undefined && question !== undefined);
-        if (!target || !question) return;
-        const withNA = inputs.map((input) => (input === target ? { ...input, answers: { ...input.answers, [question.id]: 'n/a' as const } } : input));
-        const before = merge(index, inputs);
-        const after = merge(index, withNA);
-        expect(after.capabilities).toEqual(before.capabilities);
-        expect(after.overall).toEqual(before.overall);
-        expect(after.byRole).toEqual(before.byRole);
-        const own = (m: typeof before) => index.capabilities.map((_, c) => m.respondents.capabilityEntries(c).map((r) => r.score));
-        expect(own(after)).toEqual(own(before));
-      }),
+      fc.property(
+        questionnaireArb,
+        fc.array(respondentArb, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.nat(),
+        (index, respondents, who, which) => {
+          const inputs = toInputs(index, respondents);
+          const target = inputs[who % inputs.length];
+          const candidates = index.questions.filter((q) => {
+            const allowNA = index.questionnaire.capabilities[q.capability]?.questions.find((x) => x.id === q.id)?.allowNA !== false;
+            return allowNA && target !== undefined && !(q.id in target.answers);
+          });
+          const question = candidates[which % Math.max(1, candidates.length)];
+          fc.pre(target !== undefined && question !== undefined);
+          if (!target || !question) return;
+          const withNA = inputs.map((input) =>
+            input === target ? { ...input, answers: { ...input.answers, [question.id]: 'n/a' as const } } : input,
+          );
+          const before = merge(index, inputs);
+          const after = merge(index, withNA);
+          expect(after.capabilities).toEqual(before.capabilities);
+          expect(after.overall).toEqual(before.overall);
+          expect(after.byRole).toEqual(before.byRole);
+          const own = (m: typeof before) => index.capabilities.map((_, c) => m.respondents.capabilityEntries(c).map((r) => r.score));
+          expect(own(after)).toEqual(own(before));
+        },
+      ),
     );
   });
 
   it('raising one answer never lowers its capability score (for a question no condition depends on)', () => {
     fc.assert(
-      fc.property(questionnaireArb, fc.array(respondentArb, { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat(), fc.nat(), (index, respondents, who, which, step) => {
-        const inputs = toInputs(index, respondents);
-        const target = inputs[who % inputs.length];
-        const referenced = new Set(index.questions.map((q) => q.whenIndex));
-        const candidates = index.questions.filter((q) => !referenced.has(q.index) && typeof target?.answers[q.id] === 'number');
-        const question = candidates[which % Math.max(1, candidates.length)];
-        const current = question && target ? target.answers[question.id] : undefined;
-        const higher = question?.values.filter((v) => typeof current === 'number' && v > current) ?? [];
-        fc.pre(higher.length > 0);
-        if (!question || !target) return;
-        const raised = higher[step % higher.length] ?? 0;
-        const raisedInputs = inputs.map((input) => (input === target ? { ...input, answers: { ...input.answers, [question.id]: raised } } : input));
-        const c = question.capability;
-        const before = merge(index, inputs);
-        const after = merge(index, raisedInputs);
-        expect(after.capabilities[c]?.score ?? -1).toBeGreaterThanOrEqual(before.capabilities[c]?.score ?? -1);
-        const own = (m: typeof before) => m.respondents.score(inputs.indexOf(target), c) ?? -1;
-        expect(own(after)).toBeGreaterThanOrEqual(own(before));
-      }),
+      fc.property(
+        questionnaireArb,
+        fc.array(respondentArb, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (index, respondents, who, which, step) => {
+          const inputs = toInputs(index, respondents);
+          const target = inputs[who % inputs.length];
+          const referenced = new Set(index.questions.map((q) => q.whenIndex));
+          const candidates = index.questions.filter((q) => !referenced.has(q.index) && typeof target?.answers[q.id] === 'number');
+          const question = candidates[which % Math.max(1, candidates.length)];
+          const current = question && target ? target.answers[question.id] : undefined;
+          const higher = question?.values.filter((v) => typeof current === 'number' && v > current) ?? [];
+          fc.pre(higher.length > 0);
+          if (!question || !target) return;
+          const raised = higher[step % higher.length] ?? 0;
+          const raisedInputs = inputs.map((input) =>
+            input === target ? { ...input, answers: { ...input.answers, [question.id]: raised } } : input,
+          );
+          const c = question.capability;
+          const before = merge(index, inputs);
+          const after = merge(index, raisedInputs);
+          expect(after.capabilities[c]?.score ?? -1).toBeGreaterThanOrEqual(before.capabilities[c]?.score ?? -1);
+          const own = (m: typeof before) => m.respondents.score(inputs.indexOf(target), c) ?? -1;
+          expect(own(after)).toBeGreaterThanOrEqual(own(before));
+        },
+      ),
     );
   });
 });
@@ -212,7 +237,10 @@ describe('roadmap properties', () => {
     .record({
       target: fc.integer({ min: 0, max: 4 }),
       capabilities: fc.array(
-        fc.record({ score: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { freq: 5 }), requires: fc.uniqueArray(fc.nat({ max: 7 }), { maxLength: 3 }) }),
+        fc.record({
+          score: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { freq: 5 }),
+          requires: fc.uniqueArray(fc.nat({ max: 7 }), { maxLength: 3 }),
+        }),
         { minLength: 1, maxLength: 8 },
       ),
     })

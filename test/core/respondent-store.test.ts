@@ -18,7 +18,11 @@ describe('RespondentStore', () => {
       { name: undefined, role: 'sales', organization: undefined, file: 'ben.yaml' },
       { name: 'Cho', role: undefined, organization: 'Acme', file: 'cho.yaml' },
     ]);
-    expect([0, 1, 2].map((r) => [respondents.score(r, 0), respondents.score(r, 1)])).toEqual([[100, 40], [50, null], [10, 70.25]]);
+    expect([0, 1, 2].map((r) => [respondents.score(r, 0), respondents.score(r, 1)])).toEqual([
+      [100, 40],
+      [50, null],
+      [10, 70.25],
+    ]);
   });
 
   it('builds the report lines of a capability, in the JSON key order of SPEC §7', () => {

@@ -35,7 +35,10 @@ describe('planRoadmap (SPEC §6)', () => {
   });
 
   it('orders a phase by score ascending, then questionnaire order for equal scores', () => {
-    const plan = planRoadmap([cap('P', 30, 1), cap('Q', 10, 0), cap('R', 30, 1), cap('S', 100 / 3, 1), cap('T', 33.333333333333336, 1)], TARGET);
+    const plan = planRoadmap(
+      [cap('P', 30, 1), cap('Q', 10, 0), cap('R', 30, 1), cap('S', 100 / 3, 1), cap('T', 33.333333333333336, 1)],
+      TARGET,
+    );
     // S and T differ only by float noise: a tie, broken by questionnaire order
     expect(lines(plan)[0]).toBe('Q 0→1, P 1→2, R 1→2, S 1→2, T 1→2');
   });

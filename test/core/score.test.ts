@@ -70,9 +70,24 @@ describe('one respondent', () => {
 });
 
 describe('three respondents in two roles (ana and ben: marketing, cho: it)', () => {
-  const ana: RespondentInput = { file: 'ana.yaml', name: 'Ana', role: 'marketing', answers: { 'w-1': 5, 'w-2': 10, 'w-3': 2, 'g-1': 4, 'g-2': 4, 'g-3': 0, 'd-1': 3 } };
-  const ben: RespondentInput = { file: 'ben.yaml', name: 'Ben', role: 'marketing', answers: { 'w-1': 3, 'w-2': 5, 'w-3': 'n/a', 'g-1': 1, 'g-2': 5, 'd-1': 'n/a' } };
-  const cho: RespondentInput = { file: 'cho.yaml', name: 'Cho', role: 'it', answers: { 'w-1': 1, 'w-2': 0, 'w-3': 0, 'g-1': 5, 'g-2': 2, 'g-3': 2, 'd-1': 5 } };
+  const ana: RespondentInput = {
+    file: 'ana.yaml',
+    name: 'Ana',
+    role: 'marketing',
+    answers: { 'w-1': 5, 'w-2': 10, 'w-3': 2, 'g-1': 4, 'g-2': 4, 'g-3': 0, 'd-1': 3 },
+  };
+  const ben: RespondentInput = {
+    file: 'ben.yaml',
+    name: 'Ben',
+    role: 'marketing',
+    answers: { 'w-1': 3, 'w-2': 5, 'w-3': 'n/a', 'g-1': 1, 'g-2': 5, 'd-1': 'n/a' },
+  };
+  const cho: RespondentInput = {
+    file: 'cho.yaml',
+    name: 'Cho',
+    role: 'it',
+    answers: { 'w-1': 1, 'w-2': 0, 'w-3': 0, 'g-1': 5, 'g-2': 2, 'g-3': 2, 'd-1': 5 },
+  };
   const merge = (...respondents: RespondentInput[]) => {
     const accumulator = createAccumulator(index.questionnaire, { detail: true });
     for (const r of respondents) accumulator.add(r);
@@ -96,7 +111,7 @@ describe('three respondents in two roles (ana and ben: marketing, cho: it)', () 
     expect(merged.overall.coverage).toBeCloseTo(7 / 9, 12);
   });
 
-  it('keeps each respondent\'s own scores, the spread and the per-role merge in the report', () => {
+  it("keeps each respondent's own scores, the spread and the per-role merge in the report", () => {
     const report = buildReport(merge(ana, ben, cho), { generatedAt: new Date('2026-11-25T00:00:00Z') });
     expect(reportSchema.parse(report)).toEqual(report);
     const cap = (id: string) => report.capabilities.find((c) => c.id === id);

@@ -10,8 +10,7 @@ export const LEVELS: Report['levels'] = [
   { id: 'optimized', min: 80, label: 'Optimized' },
 ];
 
-const levelOf = (score: number | null) =>
-  score === null ? null : ([...LEVELS].reverse().find((l) => l.min <= score + 1e-9)?.id ?? null);
+const levelOf = (score: number | null) => (score === null ? null : ([...LEVELS].reverse().find((l) => l.min <= score + 1e-9)?.id ?? null));
 
 /** A capability with a score (or null) and its level derived from LEVELS. */
 export function cap(id: string, score: number | null, extra: Partial<ReportCapability> = {}): ReportCapability {
@@ -50,7 +49,9 @@ export function question(id: string, capability: string, value: number | 'n/a' |
 
 export function report(capabilities: ReportCapability[], extra: Partial<Report> = {}): Report {
   const scored = capabilities.filter((c) => c.score !== null);
-  const overall = scored.length ? scored.reduce((s, c) => s + c.weight * (c.score ?? 0), 0) / scored.reduce((s, c) => s + c.weight, 0) : null;
+  const overall = scored.length
+    ? scored.reduce((s, c) => s + c.weight * (c.score ?? 0), 0) / scored.reduce((s, c) => s + c.weight, 0)
+    : null;
   return {
     schemaVersion: 1,
     generatedAt: '2026-01-01T00:00:00.000Z',

@@ -109,7 +109,10 @@ describe('cxm diff on JSON reports', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir();
-    for (const [name, file] of [['q1', q1], ['q2', q2]] as const) {
+    for (const [name, file] of [
+      ['q1', q1],
+      ['q2', q2],
+    ] as const) {
       const made = runCli(['score', file, '--format', 'json', '--detail', '--out', join(dir, `${name}.json`), '--quiet']);
       expect(made.code).toBe(0);
     }
@@ -173,7 +176,9 @@ describe('cxm diff across questionnaire versions', () => {
 
   it('shows the warnings under the text table', () => {
     const { stdout } = runCli(['diff', v1, v2]);
-    expect(stdout).toContain('Warnings:\n! questionnaire versions differ (before 1.0.0, after 2.0.0): only what both\n  versions have is compared\n');
+    expect(stdout).toContain(
+      'Warnings:\n! questionnaire versions differ (before 1.0.0, after 2.0.0): only what both\n  versions have is compared\n',
+    );
     expect(stdout).toMatch(/│ Overall\* +│ +83\.3 │ +75\.0 │ +▼ -8\.3 │ High +│/);
     expect(stdout).toContain('* over the capabilities both questionnaires have');
   });
@@ -191,9 +196,18 @@ describe('cxm diff across questionnaire versions', () => {
 
 describe('cxm diff on bad input (exit 2, located errors)', () => {
   it.each([
-    [[rel('diff-bad', 'unknown-question.yaml'), q2], 'test/fixtures/diff-bad/unknown-question.yaml:4:3 answers.nope-9: unknown question "nope-9"\n'],
-    [[q1, rel('diff-bad', 'bad-report.json')], 'test/fixtures/diff-bad/bad-report.json:11:88 capabilities[0].score: expected a number, found "high"\n'],
-    [[q1, rel('diff-bad', 'missing.yaml')], 'cxm: "test/fixtures/diff-bad/missing.yaml" not found\nhint: give answer files (.yaml, .yml, .json) or folders of them\n'],
+    [
+      [rel('diff-bad', 'unknown-question.yaml'), q2],
+      'test/fixtures/diff-bad/unknown-question.yaml:4:3 answers.nope-9: unknown question "nope-9"\n',
+    ],
+    [
+      [q1, rel('diff-bad', 'bad-report.json')],
+      'test/fixtures/diff-bad/bad-report.json:11:88 capabilities[0].score: expected a number, found "high"\n',
+    ],
+    [
+      [q1, rel('diff-bad', 'missing.yaml')],
+      'cxm: "test/fixtures/diff-bad/missing.yaml" not found\nhint: give answer files (.yaml, .yml, .json) or folders of them\n',
+    ],
     [[q1, q2, '--tolerance', '-1'], 'cxm: --tolerance: expected a number of points ≥ 0, found "-1"\n'],
   ])('%j', (args, stderr) => {
     expect(runCli(['diff', ...args])).toEqual({ code: 2, stdout: '', stderr });
@@ -227,11 +241,20 @@ describe('cxm diff --out and formats', () => {
   });
 
   it('escapes hostile questionnaire texts and notes in Markdown', () => {
-    const { code, stdout } = runCli(['diff', rel('diff-hostile', 'before.yaml'), rel('diff-hostile', 'after.yaml'), '--format', 'markdown', '--detail']);
+    const { code, stdout } = runCli([
+      'diff',
+      rel('diff-hostile', 'before.yaml'),
+      rel('diff-hostile', 'after.yaml'),
+      '--format',
+      'markdown',
+      '--detail',
+    ]);
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/<(script|img|iframe|b)\b/);
     expect(stdout).not.toMatch(/[^\\]\[(link|x|img)\]\(/);
-    expect(stdout).toContain('# Assessment diff: Evil &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*\\*bold\\*\\* \\[link\\](http://evil.example)');
+    expect(stdout).toContain(
+      '# Assessment diff: Evil &lt;script&gt;alert(1)&lt;/script&gt; \\| \\*\\*bold\\*\\* \\[link\\](http://evil.example)',
+    );
     expect(stdout).toContain('| Cap \\| &lt;img src=x onerror=alert(1)&gt; \\_x\\_ | 100.0 | 0.0 | ▼ -100.0 |');
     expect(stdout).toContain('*after note:* \\# not a heading second line \\| !\\[img\\](http://evil.example/x.png)');
     // Every table row keeps its columns: unescaped pipes only between cells.
@@ -247,7 +270,8 @@ describe('cxm diff --out and formats', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<svg class="chart"');
-    for (const font of ['"Hiragino Sans"', '"Noto Sans CJK JP"', '"Yu Gothic"']) expect(html).toMatch(new RegExp(`font-family:[^;]*${font}`));
+    for (const font of ['"Hiragino Sans"', '"Noto Sans CJK JP"', '"Yu Gothic"'])
+      expect(html).toMatch(new RegExp(`font-family:[^;]*${font}`));
     expect(html).toContain('@page { size: A4');
     expect(html).not.toMatch(/<script|<link|https?:|url\(|@import|src=/i);
 

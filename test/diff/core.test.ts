@@ -76,7 +76,9 @@ describe('diffReports', () => {
 
   it('warns about a version mismatch and capabilities on one side only, and compares overall over the common ones', () => {
     const before = report([cap('a', 40), cap('old', 90)], { questionnaire: { id: 'cxm-playbook', version: '1.0.0', title: 'T' } });
-    const after = report([cap('a', 50, { weight: 3 }), cap('fresh', 10)], { questionnaire: { id: 'cxm-playbook', version: '2.0.0', title: 'T2' } });
+    const after = report([cap('a', 50, { weight: 3 }), cap('fresh', 10)], {
+      questionnaire: { id: 'cxm-playbook', version: '2.0.0', title: 'T2' },
+    });
     const diff = diffReports(before, after, opts);
     expect(diff.questionnaire).toEqual({ id: 'cxm-playbook', title: 'T2', before: '1.0.0', after: '2.0.0' });
     expect(diff.capabilities.map((c) => [c.id, c.presence, c.status])).toEqual([
@@ -107,7 +109,12 @@ describe('diffReports', () => {
       questions: [question('q1', 'a', 3), question('q2', 'a', 4, 'same'), question('q3', 'a', 2), question('gone', 'a', 1)],
     });
     const after = report([cap('a', 75)], {
-      questions: [question('q1', 'a', 5, 'now good'), question('q2', 'a', 4, 'same'), question('q3', 'a', 'n/a'), question('added', 'a', 5)],
+      questions: [
+        question('q1', 'a', 5, 'now good'),
+        question('q2', 'a', 4, 'same'),
+        question('q3', 'a', 'n/a'),
+        question('added', 'a', 5),
+      ],
     });
     const diff = diffReports(before, after, { tolerance: 0.5, detail: true });
     expect(diff.questions?.map((q) => [q.id, q.before.value, q.after.value, q.after.note, q.delta])).toEqual([

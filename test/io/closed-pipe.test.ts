@@ -18,6 +18,9 @@ describe('output to a reader that has gone', () => {
   it('ends quietly: no stack trace, and the exit code still says how the command went', async () => {
     expect(await runWithReaderGone(['--help'])).toEqual({ code: 0, stderr: '' });
     expect(await runWithReaderGone(['score', 'examples/acme', '--format', 'json'])).toEqual({ code: 0, stderr: '' });
-    expect(await runWithReaderGone(['score', 'examples/acme', '--fail-under', '99'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^gate failed: overall [\d.]+ is below 99\n$/) });
+    expect(await runWithReaderGone(['score', 'examples/acme', '--fail-under', '99'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^gate failed: overall [\d.]+ is below 99\n$/),
+    });
   });
 });

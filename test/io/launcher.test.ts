@@ -9,7 +9,8 @@ const reportOf = (stdout: string) => ({ ...JSON.parse(stdout), generatedAt: unde
 
 describe('bin/cxm, the launcher', () => {
   it('gives what the ESM entry gives: version, reports, errors and exit codes', () => {
-    const esm = (args: string[]) => spawnSync(process.execPath, [cxmEsmBin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const esm = (args: string[]) =>
+      spawnSync(process.execPath, [cxmEsmBin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     // The bare version skips commander (bin/cxm.cjs); commander's own answer is the reference.
     const commanderVersion = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), '--version'], { encoding: 'utf8' });
     expect(commanderVersion.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
@@ -46,14 +47,18 @@ describe('bin/cxm, the launcher', () => {
     beforeAll(() => {
       const dir = tempDir('cxm-launcher-');
       pkg = join(dir, 'pkg');
-      for (const part of ['bin', 'dist', 'questionnaires', 'package.json']) cpSync(join(repoRoot, part), join(pkg, part), { recursive: true });
+      for (const part of ['bin', 'dist', 'questionnaires', 'package.json'])
+        cpSync(join(repoRoot, part), join(pkg, part), { recursive: true });
       marker = join(dir, 'started-from');
       preload = join(dir, 'preload.cjs');
-      writeFileSync(preload, "process.on('exit', () => require('node:fs').writeFileSync(process.env.CXM_TEST_MARKER, String(process.argv[1])));\n");
+      writeFileSync(
+        preload,
+        "process.on('exit', () => require('node:fs').writeFileSync(process.env.CXM_TEST_MARKER, String(process.argv[1])));\n",
+      );
     });
     afterAll(() => rmSync(join(pkg, '..'), { recursive: true, force: true }));
 
-    it('is what every test runs: runCli starts the repository\'s cxm from its snapshot', () => {
+    it("is what every test runs: runCli starts the repository's cxm from its snapshot", () => {
       rmSync(marker, { force: true });
       const result = runCli(['list', '--json'], { env: { NODE_OPTIONS: `--require ${preload}`, CXM_TEST_MARKER: marker } });
       expect(result.code).toBe(0);
@@ -93,7 +98,10 @@ describe('bin/cxm, the launcher', () => {
       writeFileSync(stamp, madeBy);
       const longAgo = new Date('2000-01-01T00:00:00Z');
       utimesSync(join(pkg, 'dist/cxm.blob'), longAgo, longAgo);
-      expect(launch(join(pkg, 'bin/cxm'), ['score', join(repoRoot, 'examples/acme/it.yaml'), '--format', 'json'])).toMatchObject({ code: 0, snapshot: false });
+      expect(launch(join(pkg, 'bin/cxm'), ['score', join(repoRoot, 'examples/acme/it.yaml'), '--format', 'json'])).toMatchObject({
+        code: 0,
+        snapshot: false,
+      });
     });
 
     it('drops NODE_EXTRA_CA_CERTS, which Node would parse at every start for a cxm that opens no connection', () => {
@@ -117,7 +125,10 @@ describe('bin/cxm, the launcher', () => {
       rmSync(join(pkg, 'dist'), { recursive: true });
       rmSync(marker, { force: true });
       const unbuilt = spawnSync(join(pkg, 'bin/cxm'), ['list'], { encoding: 'utf8' });
-      expect([unbuilt.status, unbuilt.stderr]).toEqual([2, 'cxm: not built yet: run `npm ci` (or `npm run build`) in the cxm folder first\n']);
+      expect([unbuilt.status, unbuilt.stderr]).toEqual([
+        2,
+        'cxm: not built yet: run `npm ci` (or `npm run build`) in the cxm folder first\n',
+      ]);
       // The bare version is answered before anything built is loaded.
       expect(spawnSync(join(pkg, 'bin/cxm'), ['--version'], { encoding: 'utf8' }).stdout).toBe('0.1.0\n');
     });

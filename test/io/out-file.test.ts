@@ -14,8 +14,22 @@ describe('writing --out files', () => {
   });
 
   it.each([
-    ['a folder', (dir: string) => { mkdirSync(join(dir, 'r.json')); return join(dir, 'r.json'); }, 'it is a folder'],
-    ['below a file', (dir: string) => { writeFileSync(join(dir, 'file'), ''); return join(dir, 'file', 'r.json'); }, 'a part of the path is not a folder'],
+    [
+      'a folder',
+      (dir: string) => {
+        mkdirSync(join(dir, 'r.json'));
+        return join(dir, 'r.json');
+      },
+      'it is a folder',
+    ],
+    [
+      'below a file',
+      (dir: string) => {
+        writeFileSync(join(dir, 'file'), '');
+        return join(dir, 'file', 'r.json');
+      },
+      'a part of the path is not a folder',
+    ],
   ])('refuses %s with exit 2 and leaves no temporary file', (_name, makeTarget, reason) => {
     const dir = tempDir();
     const out = makeTarget(dir);

@@ -13,13 +13,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else if (c === '\r' || c === '\n') throw new Error(`bare line break outside quotes at ${i}`);
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else if (c === '\r' || c === '\n') throw new Error(`bare line break outside quotes at ${i}`);
     else cell += c;
   }
   return rows;
@@ -99,8 +108,18 @@ describe('renderCsv', () => {
     it('neutralises formulas in text cells but keeps numbers numbers', () => {
       const byKey = new Map(rows.map((r) => [`${r[2]} ${r[6]}`, r]));
       expect(byKey.get('answers/=1+1.yaml jt-1')).toEqual([
-        'cx-mini', '1.2.0', 'answers/=1+1.yaml', '<script>alert(1)</script>', "'=cmd|' /C calc'!A0",
-        'journey-teams', 'jt-1', '1', '0', 'false', 'false', "'=1+1",
+        'cx-mini',
+        '1.2.0',
+        'answers/=1+1.yaml',
+        '<script>alert(1)</script>',
+        "'=cmd|' /C calc'!A0",
+        'journey-teams',
+        'jt-1',
+        '1',
+        '0',
+        'false',
+        'false',
+        "'=1+1",
       ]);
       // −2 on a −2…2 scale is a genuine number: no apostrophe.
       expect(byKey.get('answers/=1+1.yaml cid-3')?.slice(7, 9)).toEqual(['-2', '0']);

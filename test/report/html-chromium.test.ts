@@ -35,11 +35,20 @@ async function openInChromium(name: string, html: string, screenshot = false): P
   const { stdout } = await run(
     CHROMIUM,
     [
-      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, `${name}-profile`)}`,
-      `--log-net-log=${netLog}`, '--hide-scrollbars', '--window-size=1200,1600',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(dir, `${name}-profile`)}`,
+      `--log-net-log=${netLog}`,
+      '--hide-scrollbars',
+      '--window-size=1200,1600',
       ...(screenshot ? [`--screenshot=${png}`] : []),
-      '--dump-dom', pathToFileURL(file).href,
+      '--dump-dom',
+      pathToFileURL(file).href,
     ],
     { timeout: 90_000, maxBuffer: 64 * 1024 * 1024 },
   );
@@ -53,7 +62,9 @@ async function openInChromium(name: string, html: string, screenshot = false): P
  */
 const netLogSchema = z.object({
   constants: z.object({ logEventTypes: z.record(z.string(), z.number()) }),
-  events: z.array(z.object({ type: z.number(), params: z.object({ url: z.string().optional(), initiator: z.string().optional() }).optional() })),
+  events: z.array(
+    z.object({ type: z.number(), params: z.object({ url: z.string().optional(), initiator: z.string().optional() }).optional() }),
+  ),
 });
 
 function pageRequests(netLogPath: string): string[] {
@@ -68,7 +79,11 @@ function pageRequests(netLogPath: string): string[] {
 describe.skipIf(skip)('HTML report in headless Chromium', () => {
   it('renders the charts with one radar point per scored capability and fetches nothing', async () => {
     const r = loadReport('report-workshop-three-departments');
-    const { dom, pageRequests: fetched, screenshot } = await openInChromium('workshop', renderHtml(r, renderOptions({ detail: true })), true);
+    const {
+      dom,
+      pageRequests: fetched,
+      screenshot,
+    } = await openInChromium('workshop', renderHtml(r, renderOptions({ detail: true })), true);
     expect(dom).toContain('<svg class="chart radar"');
     expect(dom).toContain('<svg class="chart spread"');
     const points = [...dom.matchAll(/<circle class="radar-point" data-capability="([^"]+)"/g)].map((m) => m[1]);
@@ -90,7 +105,8 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
   });
 
   it('would notice a page that fetches something (the check above is not vacuous)', async () => {
-    const leaky = '<!doctype html><html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body><img src="http://127.0.0.1:9/x.png"></body></html>';
+    const leaky =
+      '<!doctype html><html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body><img src="http://127.0.0.1:9/x.png"></body></html>';
     const { pageRequests: fetched } = await openInChromium('canary', leaky);
     expect(fetched.sort()).toEqual(['http://127.0.0.1:9/x.css', 'http://127.0.0.1:9/x.png']);
   });

@@ -4,10 +4,14 @@ import { renderHtml } from '../../src/report/html.js';
 import { REPORT_FIXTURES, loadReport, renderOptions } from './fixtures.js';
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main header footer section figure figcaption p h1 h2 h3 dl dt dd div span strong i ul li table thead tbody tr th td svg g line polygon polyline circle rect text tspan'.split(' '),
+  'html head meta title style body main header footer section figure figcaption p h1 h2 h3 dl dt dd div span strong i ul li table thead tbody tr th td svg g line polygon polyline circle rect text tspan'.split(
+    ' ',
+  ),
 );
 const ALLOWED_ATTRIBUTES = new Set(
-  'lang charset http-equiv content name class style viewBox role aria-label data-capability data-score x y x1 y1 x2 y2 cx cy r rx dy points width height fill text-anchor'.split(' '),
+  'lang charset http-equiv content name class style viewBox role aria-label data-capability data-score x y x1 y1 x2 y2 cx cy r rx dy points width height fill text-anchor'.split(
+    ' ',
+  ),
 );
 
 /** Every tag of the page, with its attributes; fails on anything that is not `name="value"`. */
@@ -38,7 +42,9 @@ describe('renderHtml', () => {
   it('is one self-contained, printable page', () => {
     const html = renderHtml(loadReport('report-workshop-three-departments'), renderOptions());
     expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    );
     expect(html).not.toMatch(/https?:|<link|<script|<img|<iframe|url\(|@import|src=|href=/i);
     expect(html).toContain('@page { size: A4;');
     expect(html).toMatch(/font-family:[^;]*"Hiragino Sans"[^;]*"Noto Sans CJK JP"[^;]*"Yu Gothic"[^;]*sans-serif;/);

@@ -21,7 +21,10 @@ function tables(markdown: string): string[][] {
   let current: string[] = [];
   for (const line of markdown.split('\n')) {
     if (line.startsWith('|')) current.push(line);
-    else if (current.length > 0) found.push(current), (current = []);
+    else if (current.length > 0) {
+      found.push(current);
+      current = [];
+    }
   }
   if (current.length > 0) found.push(current);
   return found;
@@ -168,7 +171,7 @@ xychart-beta
     const md = renderMarkdown(loadReport('report-injection'), renderOptions({ detail: true }));
     const lines = md.split('\n');
 
-    it('keeps every table row to the header\'s number of cells', () => {
+    it("keeps every table row to the header's number of cells", () => {
       const found = tables(md);
       expect(found.length).toBe(4);
       for (const table of found) {
@@ -184,8 +187,14 @@ xychart-beta
 
     it('starts no line with "#" but its own headings', () => {
       const headings = lines.filter((l) => l.startsWith('#'));
-      expect(headings[0]).toBe('# \\# Pwned \\| &lt;script&gt;alert(1)&lt;/script&gt; \\`code\\` \\*bold\\* \\_it\\_ \\[link\\](javascript:x)');
-      for (const h of headings.slice(1)) expect(OWN_HEADINGS.some((re) => re.test(h)), h).toBe(true);
+      expect(headings[0]).toBe(
+        '# \\# Pwned \\| &lt;script&gt;alert(1)&lt;/script&gt; \\`code\\` \\*bold\\* \\_it\\_ \\[link\\](javascript:x)',
+      );
+      for (const h of headings.slice(1))
+        expect(
+          OWN_HEADINGS.some((re) => re.test(h)),
+          h,
+        ).toBe(true);
     });
 
     it('balances code fences: only the Mermaid chart', () => {
@@ -205,7 +214,8 @@ xychart-beta
     for (const name of REPORT_FIXTURES) {
       const md = renderMarkdown(loadReport(name), renderOptions({ detail: true }));
       expect(md.split('\n').filter((l) => l.startsWith('```')).length % 2, name).toBe(0);
-      for (const table of tables(md)) for (const row of table) expect(countCellSeparators(row), name).toBe(countCellSeparators(table[0] ?? ''));
+      for (const table of tables(md))
+        for (const row of table) expect(countCellSeparators(row), name).toBe(countCellSeparators(table[0] ?? ''));
     }
   });
 });

@@ -70,7 +70,9 @@ Roadmap (Target: Managed)
     const text = renderText(loadReport('report-japanese'), renderOptions({ lang: 'ja' }));
     expect(text).toContain('回答者: 3名 — 田中 愛子 (マーケティング), 佐藤 健 (営業), 鈴木 花子 (サポート)\n');
     expect(text).toContain('総合スコア: 46.8 確立  (目標: 管理)\n');
-    expect(text).toContain('│ カスタマージャーニー起点のチーム体 │   41.7 │ 確立   │ ████░░░░░░ │   ! 45.8 │\n│ 制                                 │');
+    expect(text).toContain(
+      '│ カスタマージャーニー起点のチーム体 │   41.7 │ 確立   │ ████░░░░░░ │   ! 45.8 │\n│ 制                                 │',
+    );
     expect(text).toContain('  ✗ 不合格 fail-under 50 — 総合スコア 46.8 は 50 未満です\n');
   });
 

@@ -15,11 +15,48 @@ describe('displayWidth', () => {
   });
 
   it('agrees with string-width on mixed texts: English, Japanese, emoji, combining marks, escapes', () => {
-    const pieces = ['a', 'Z', ' ', '—', '日', 'ア', 'ｱ', '。', '→', '↔', '©', '👍', '👩‍💻', 'é', 'e\u0301', '\u001b[31m', '\u001b[39m', '\u001b[1;4m', '\u001b]8;;x\u0007', '\u001b[38:5:1m', '\u00ad', '🇯🇵', '\t', '゙', '✗', '⚠', '™', '≥', '░', '█', '⏎', '\u200b', 'ｶﾞ', 'か\u3099'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
-      const text = parts.join('');
-      expect(displayWidth(text)).toBe(stringWidth(text));
-    }));
+    const pieces = [
+      'a',
+      'Z',
+      ' ',
+      '—',
+      '日',
+      'ア',
+      'ｱ',
+      '。',
+      '→',
+      '↔',
+      '©',
+      '👍',
+      '👩‍💻',
+      'é',
+      'e\u0301',
+      '\u001b[31m',
+      '\u001b[39m',
+      '\u001b[1;4m',
+      '\u001b]8;;x\u0007',
+      '\u001b[38:5:1m',
+      '\u00ad',
+      '🇯🇵',
+      '\t',
+      '゙',
+      '✗',
+      '⚠',
+      '™',
+      '≥',
+      '░',
+      '█',
+      '⏎',
+      '\u200b',
+      'ｶﾞ',
+      'か\u3099',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+    );
   });
 
   it('counts full-width characters as two columns and the rest as one: 18 + 3 + (2 + 2) + 2', () => {

@@ -21,8 +21,13 @@ describe('wrapText', () => {
   });
 
   it('never exceeds the width, whatever the text', () => {
-    const texts = ['NPSと継続率をジャーニー段階・セグメント別に分解し、最も低い結果の改善に担当者を割り当てる。', 'x'.repeat(50), 'a b'.repeat(30)];
-    for (const text of texts) for (const width of [3, 7, 10, 33]) for (const line of wrapText(text, width)) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+    const texts = [
+      'NPSと継続率をジャーニー段階・セグメント別に分解し、最も低い結果の改善に担当者を割り当てる。',
+      'x'.repeat(50),
+      'a b'.repeat(30),
+    ];
+    for (const text of texts)
+      for (const width of [3, 7, 10, 33]) for (const line of wrapText(text, width)) expect(stringWidth(line)).toBeLessThanOrEqual(width);
   });
 
   it('wraps English greedily, word by word, breaking only words longer than a line', () => {
@@ -30,7 +35,9 @@ describe('wrapText', () => {
     const greedy = (text: string, width: number): string[] => {
       const lines: string[] = [];
       let line = '';
-      for (const word of toSingleLine(text).split(' ').filter((w) => w !== '')) {
+      for (const word of toSingleLine(text)
+        .split(' ')
+        .filter((w) => w !== '')) {
         if (line !== '' && line.length + 1 + word.length <= width) line += ` ${word}`;
         else if (line === '' && word.length <= width) line = word;
         else {
@@ -42,10 +49,14 @@ describe('wrapText', () => {
       }
       return line !== '' || lines.length === 0 ? [...lines, line] : lines;
     };
-    const text = fc.array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '(', ').', ','), fc.stringMatching(/^[a-zA-Z0-9]{1,14}$/)), { maxLength: 30 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(text, fc.integer({ min: 1, max: 40 }), (t, width) => {
-      expect(wrapText(t, width)).toEqual(greedy(t, width));
-    }));
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(' ', '  ', '\n', '(', ').', ','), fc.stringMatching(/^[a-zA-Z0-9]{1,14}$/)), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (t, width) => {
+        expect(wrapText(t, width)).toEqual(greedy(t, width));
+      }),
+    );
   });
 
   it('drops terminal control sequences so answers cannot drive the terminal', () => {

@@ -50,7 +50,10 @@ describe('answer file (SPEC §4)', () => {
 
   it('round-trips through the answers schema, with completedAt once finished; JSON stays JSON', () => {
     const done = { ...file, completedAt: '2026-11-25T09:45:00Z' };
-    expect(answerFileSchema.parse(parse(serializeAnswerFile(done)))).toEqual({ ...done, respondent: { name: 'Aiko Tanaka', role: 'marketing' } });
+    expect(answerFileSchema.parse(parse(serializeAnswerFile(done)))).toEqual({
+      ...done,
+      respondent: { name: 'Aiko Tanaka', role: 'marketing' },
+    });
     expect(JSON.parse(serializeAnswerFile(done, 'a.json'))).toEqual(answerFileSchema.parse(parse(serializeAnswerFile(done))));
   });
 
@@ -63,7 +66,7 @@ describe('answer file (SPEC §4)', () => {
   it.each([
     ['Aiko Tanaka', 'aiko-tanaka'],
     ['田中 愛子', '田中-愛子'],
-    ['  O\'Brien & Co. ', 'o-brien-co'],
+    ["  O'Brien & Co. ", 'o-brien-co'],
     ['!!!', ''],
   ])('slugify(%j) = %j', (text, slug) => expect(slugify(text)).toBe(slug));
 
@@ -80,7 +83,11 @@ describe('answer file (SPEC §4)', () => {
     writeFileSync(candidate(1), 'old');
     writeFileSync(candidate(2), 'old');
     expect(await createAnswerFile(candidate, 'new')).toBe(candidate(3));
-    expect([readFileSync(candidate(1), 'utf8'), readFileSync(candidate(2), 'utf8'), readFileSync(candidate(3), 'utf8')]).toEqual(['old', 'old', 'new']);
+    expect([readFileSync(candidate(1), 'utf8'), readFileSync(candidate(2), 'utf8'), readFileSync(candidate(3), 'utf8')]).toEqual([
+      'old',
+      'old',
+      'new',
+    ]);
     await expect(createAnswerFile(() => candidate(1), 'new', 1)).rejects.toThrow('file already exists');
     expect(readFileSync(candidate(1), 'utf8')).toBe('old');
     expect(existsSync(join(dir, '.a.yaml.tmp'))).toBe(false);

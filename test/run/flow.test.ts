@@ -18,7 +18,10 @@ beforeAll(async () => {
   q = (await loadQuestionnaireFile(fixture('run-small/questionnaire.yaml'))).questionnaire;
 });
 
-const ids = (answers: AnswerMap) => visibleQuestions(q, answers).map((item) => item.question.id).join(' ');
+const ids = (answers: AnswerMap) =>
+  visibleQuestions(q, answers)
+    .map((item) => item.question.id)
+    .join(' ');
 
 describe('visibility (gate-2 asks gate-1 >= 3)', () => {
   it.each<[string, AnswerMap, string]>([
@@ -50,7 +53,13 @@ describe('conditionHolds', () => {
 describe('navigation', () => {
   it('counts position among the visible questions, per capability too', () => {
     expect(positionOf(q, {}, 'team-1')).toEqual({ index: 2, total: 3, indexInCapability: 1, totalInCapability: 2, answered: 0 });
-    expect(positionOf(q, { 'gate-1': 4 }, 'team-1')).toEqual({ index: 3, total: 4, indexInCapability: 1, totalInCapability: 2, answered: 1 });
+    expect(positionOf(q, { 'gate-1': 4 }, 'team-1')).toEqual({
+      index: 3,
+      total: 4,
+      indexInCapability: 1,
+      totalInCapability: 2,
+      answered: 1,
+    });
     expect(positionOf(q, { 'gate-1': 4 }, 'gate-2')).toMatchObject({ index: 2, indexInCapability: 2, totalInCapability: 2 });
     expect(positionOf(q, {}, 'gate-2')).toBeUndefined();
   });

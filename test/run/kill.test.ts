@@ -33,7 +33,9 @@ beforeAll(() => {
 });
 
 describe.skipIf(skipTerminalTests)('cxm run under kill -9', () => {
-  it(`keeps every confirmed answer in a valid file (${ITERATIONS} random kills, seed ${SEED})`, { timeout: 30_000 + ITERATIONS * 15_000 }, async () => {
+  it(`keeps every confirmed answer in a valid file (${ITERATIONS} random kills, seed ${SEED})`, {
+    timeout: 30_000 + ITERATIONS * 15_000,
+  }, async () => {
     const rand = random(SEED);
     const order = visibleQuestions((await loadQuestionnaire('cxm-playbook')).questionnaire, {}).map((item) => item.question.id);
     const stats = { killedAtStart: 0, lastAnswerConfirmed: 0, lastAnswerSavedUnconfirmed: 0, lastAnswerLost: 0, confirmedTotal: 0 };

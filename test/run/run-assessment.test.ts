@@ -32,7 +32,16 @@ interface Step {
 }
 
 /** Drives runAssessment like a user would, saving to a real file after every change. */
-async function drive(steps: Step[], options: { initial?: AnswerMap; skipped?: ('answer' | 'finish' | 'quit')[]; mode?: 'fill' | 'review'; startAt?: string; lang?: string } = {}) {
+async function drive(
+  steps: Step[],
+  options: {
+    initial?: AnswerMap;
+    skipped?: ('answer' | 'finish' | 'quit')[];
+    mode?: 'fill' | 'review';
+    startAt?: string;
+    lang?: string;
+  } = {},
+) {
   const path = join(tempDir('cxm-run-'), 'answers.yaml');
   const base: RunAnswerFile = {
     questionnaire: questionnaireRef(questionnairePath, path),
@@ -55,7 +64,10 @@ async function drive(steps: Step[], options: { initial?: AnswerMap; skipped?: ('
       if (!step) throw new Error(`unexpected question ${screen.id}`);
       last = step;
       expect(screen.id).toBe(step.at);
-      if (step.header) expect(`Q ${screen.position.index}/${screen.position.total} · ${screen.capability} ${screen.position.indexInCapability}/${screen.position.totalInCapability}`).toBe(step.header);
+      if (step.header)
+        expect(
+          `Q ${screen.position.index}/${screen.position.total} · ${screen.capability} ${screen.position.indexInCapability}/${screen.position.totalInCapability}`,
+        ).toBe(step.header);
       step.check?.(screen);
       return step.do;
     },
@@ -98,27 +110,27 @@ describe('runAssessment', () => {
   });
 
   it('offers n/a only where allowNA is not false, and help on demand', async () => {
-    await drive(
-      [
-        { at: 'gate-1', do: { kind: 'help' }, check: (s) => expect([s.allowNA, s.showHelp, s.canGoBack]).toEqual([false, false, false]) },
-        { at: 'gate-1', do: answer(1), check: (s) => expect([s.showHelp, s.help]).toEqual([true, 'Think of surveys, support tickets and sales notes.']) },
-        { at: 'team-1', do: { kind: 'quit' }, check: (s) => expect([s.allowNA, s.showHelp, s.canGoBack]).toEqual([true, false, true]) },
-      ],
-    );
+    await drive([
+      { at: 'gate-1', do: { kind: 'help' }, check: (s) => expect([s.allowNA, s.showHelp, s.canGoBack]).toEqual([false, false, false]) },
+      {
+        at: 'gate-1',
+        do: answer(1),
+        check: (s) => expect([s.showHelp, s.help]).toEqual([true, 'Think of surveys, support tickets and sales notes.']),
+      },
+      { at: 'team-1', do: { kind: 'quit' }, check: (s) => expect([s.allowNA, s.showHelp, s.canGoBack]).toEqual([true, false, true]) },
+    ]);
   });
 
   it('goes back across a condition change: the follow-up hides, is not counted, and keeps its answer in the file', async () => {
-    const { saved, screens } = await drive(
-      [
-        { at: 'gate-1', header: 'Q 1/3 · Data-driven decisions 1/1', do: answer(5) },
-        { at: 'gate-2', header: 'Q 2/4 · Data-driven decisions 2/2', do: answer(4) },
-        { at: 'team-1', header: 'Q 3/4 · Journey teams 1/2', do: { kind: 'back' } },
-        { at: 'gate-2', do: { kind: 'back' }, check: (s) => expect(s.current.value).toBe(4) },
-        { at: 'gate-1', do: answer(1), check: (s) => expect(s.current.value).toBe(5) },
-        { at: 'team-1', header: 'Q 2/3 · Journey teams 1/2', do: { kind: 'back' } },
-        { at: 'gate-1', header: 'Q 1/3 · Data-driven decisions 1/1', do: { kind: 'quit' } },
-      ],
-    );
+    const { saved, screens } = await drive([
+      { at: 'gate-1', header: 'Q 1/3 · Data-driven decisions 1/1', do: answer(5) },
+      { at: 'gate-2', header: 'Q 2/4 · Data-driven decisions 2/2', do: answer(4) },
+      { at: 'team-1', header: 'Q 3/4 · Journey teams 1/2', do: { kind: 'back' } },
+      { at: 'gate-2', do: { kind: 'back' }, check: (s) => expect(s.current.value).toBe(4) },
+      { at: 'gate-1', do: answer(1), check: (s) => expect(s.current.value).toBe(5) },
+      { at: 'team-1', header: 'Q 2/3 · Journey teams 1/2', do: { kind: 'back' } },
+      { at: 'gate-1', header: 'Q 1/3 · Data-driven decisions 1/1', do: { kind: 'quit' } },
+    ]);
     expect(saved).toEqual([{ 'gate-1': 5 }, { 'gate-1': 5, 'gate-2': 4 }, { 'gate-1': 1, 'gate-2': 4 }]);
     expect(screens.at(-2)?.position).toMatchObject({ total: 3, answered: 1 });
   });
@@ -128,10 +140,19 @@ describe('runAssessment', () => {
       { at: 'gate-1', do: { kind: 'note' }, note: 'CRM と MA で ID が違う' },
       { at: 'gate-1', do: answer(3), check: (s) => expect(s.current).toEqual({ value: undefined, note: 'CRM と MA で ID が違う' }) },
       { at: 'gate-2', do: { kind: 'back' } },
-      { at: 'gate-1', do: { kind: 'note' }, note: '', check: (s) => expect(s.current).toEqual({ value: 3, note: 'CRM と MA で ID が違う' }) },
+      {
+        at: 'gate-1',
+        do: { kind: 'note' },
+        note: '',
+        check: (s) => expect(s.current).toEqual({ value: 3, note: 'CRM と MA で ID が違う' }),
+      },
       { at: 'gate-1', do: { kind: 'quit' } },
     ]);
-    expect(saved).toEqual([{ 'gate-1': { note: 'CRM と MA で ID が違う' } }, { 'gate-1': { value: 3, note: 'CRM と MA で ID が違う' } }, { 'gate-1': 3 }]);
+    expect(saved).toEqual([
+      { 'gate-1': { note: 'CRM と MA で ID が違う' } },
+      { 'gate-1': { value: 3, note: 'CRM と MA で ID が違う' } },
+      { 'gate-1': 3 },
+    ]);
   });
 
   it('skips, then offers the skipped questions at the end', async () => {
@@ -152,16 +173,25 @@ describe('runAssessment', () => {
   });
 
   it('skip on an answered question clears the answer and saves', async () => {
-    const { saved } = await drive([{ at: 'team-1', do: { kind: 'skip' } }, { at: 'team-2', do: { kind: 'quit' } }], {
-      initial: { 'gate-1': 2, 'team-1': 4 },
-      mode: 'review',
-      startAt: 'team-1',
-    });
+    const { saved } = await drive(
+      [
+        { at: 'team-1', do: { kind: 'skip' } },
+        { at: 'team-2', do: { kind: 'quit' } },
+      ],
+      {
+        initial: { 'gate-1': 2, 'team-1': 4 },
+        mode: 'review',
+        startAt: 'team-1',
+      },
+    );
     expect(saved).toEqual([{ 'gate-1': 2 }]);
   });
 
   it('quits at once, keeping what was saved', async () => {
-    const { result, saved } = await drive([{ at: 'gate-1', do: answer(3) }, { at: 'gate-2', do: { kind: 'quit' } }]);
+    const { result, saved } = await drive([
+      { at: 'gate-1', do: answer(3) },
+      { at: 'gate-2', do: { kind: 'quit' } },
+    ]);
     expect(result).toEqual({ status: 'quit', answers: { 'gate-1': 3 } });
     expect(saved).toEqual([{ 'gate-1': 3 }]);
   });
@@ -187,8 +217,18 @@ describe('runAssessment', () => {
   });
 
   it('speaks the run language', async () => {
-    await drive([{ at: 'gate-1', header: 'Q 1/3 · データに基づく意思決定 1/1', do: { kind: 'quit' }, check: (s) => expect(s.options[2]?.label).toBe('どちらともいえない') }], {
-      lang: 'ja',
-    });
+    await drive(
+      [
+        {
+          at: 'gate-1',
+          header: 'Q 1/3 · データに基づく意思決定 1/1',
+          do: { kind: 'quit' },
+          check: (s) => expect(s.options[2]?.label).toBe('どちらともいえない'),
+        },
+      ],
+      {
+        lang: 'ja',
+      },
+    );
   });
 });

@@ -8,11 +8,21 @@ import { wrapText } from '../../src/ui/wrap.js';
 
 describe('wrapText', () => {
   it.each<[string, string, number, string[]]>([
-    ['breaks English at spaces', 'We have documented the stages of our customer journey.', 20, ['We have documented', 'the stages of our', 'customer journey.']],
+    [
+      'breaks English at spaces',
+      'We have documented the stages of our customer journey.',
+      20,
+      ['We have documented', 'the stages of our', 'customer journey.'],
+    ],
     ['keeps short text', 'Agree', 20, ['Agree']],
     ['splits a word longer than the line', 'abcdefghijklmnopqrstuvwxyz', 10, ['abcdefghij', 'klmnopqrst', 'uvwxyz']],
     ['keeps paragraphs', 'one\ntwo', 20, ['one', 'two']],
-    ['breaks Japanese between characters, two columns each', 'ジャーニーの各段階にオーナーがいる。', 10, ['ジャーニー', 'の各段階に', 'オーナーが', 'いる。']],
+    [
+      'breaks Japanese between characters, two columns each',
+      'ジャーニーの各段階にオーナーがいる。',
+      10,
+      ['ジャーニー', 'の各段階に', 'オーナーが', 'いる。'],
+    ],
     ['never starts a line with closing punctuation', 'あいうえお、かきくけこ', 10, ['あいうえ', 'お、かきく', 'けこ']],
     ['never ends a line with an opening bracket', 'あいうえ「かきくけこ」', 10, ['あいうえ', '「かきくけ', 'こ」']],
     ['mixes scripts', 'CRMとMAでIDが違う', 10, ['CRMとMAで', 'IDが違う']],
@@ -31,7 +41,10 @@ const screen = (over: Partial<QuestionScreen> = {}): QuestionScreen => ({
   help: 'Think of surveys.',
   showHelp: false,
   position: { index: 12, total: 38, indexInCapability: 2, totalInCapability: 5, answered: 11 },
-  options: [1, 2, 3, 4, 5].map((value) => ({ value, label: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'][value - 1] ?? '' })),
+  options: [1, 2, 3, 4, 5].map((value) => ({
+    value,
+    label: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'][value - 1] ?? '',
+  })),
   allowNA: true,
   canGoBack: true,
   current: { value: undefined, note: undefined },
@@ -56,7 +69,9 @@ describe('question screen', () => {
   });
 
   it('puts the title at the right of the progress line where it fits', () => {
-    expect(renderQuestionScreen(screen(), { ...style, width: 80 }).split('\n')[1]).toBe(`${'█'.repeat(6)}${'░'.repeat(14)}  11/38 answered${' '.repeat(30)}Small workshop`);
+    expect(renderQuestionScreen(screen(), { ...style, width: 80 }).split('\n')[1]).toBe(
+      `${'█'.repeat(6)}${'░'.repeat(14)}  11/38 answered${' '.repeat(30)}Small workshop`,
+    );
   });
 
   it('shows help on demand, and the current answer and note when revisiting', () => {
@@ -67,11 +82,27 @@ describe('question screen', () => {
   });
 
   it.each<[string, Partial<QuestionScreen>, string]>([
-    ['a fresh question', {}, '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip for now|e Add a note|h Show help|b Back to the previous question|q Save and quit'],
-    ['no n/a, help or back where they do not apply', { allowNA: false, help: undefined, canGoBack: false }, '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|s Skip for now|e Add a note|q Save and quit'],
-    ['an answered question with a note, help shown', { current: { value: 2, note: 'x' }, showHelp: true }, '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip (clear this answer)|e Edit the note|h Hide help|b Back to the previous question|q Save and quit'],
+    [
+      'a fresh question',
+      {},
+      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip for now|e Add a note|h Show help|b Back to the previous question|q Save and quit',
+    ],
+    [
+      'no n/a, help or back where they do not apply',
+      { allowNA: false, help: undefined, canGoBack: false },
+      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|s Skip for now|e Add a note|q Save and quit',
+    ],
+    [
+      'an answered question with a note, help shown',
+      { current: { value: 2, note: 'x' }, showHelp: true },
+      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip (clear this answer)|e Edit the note|h Hide help|b Back to the previous question|q Save and quit',
+    ],
   ])('choices for %s', (_, over, expected) => {
-    expect(questionChoices(screen(over), runMessages('en')).map((c) => c.name).join('|')).toBe(expected);
+    expect(
+      questionChoices(screen(over), runMessages('en'))
+        .map((c) => c.name)
+        .join('|'),
+    ).toBe(expected);
   });
 
   it('starts the cursor on the current answer', () => {
@@ -86,7 +117,15 @@ describe('question screen', () => {
 
   it('speaks Japanese', () => {
     const names = questionChoices(screen({ options: [{ value: 1, label: 'そう思う' }] }), runMessages('ja')).map((c) => c.name);
-    expect(names).toEqual(['1 そう思う', 'n 該当しない', 's スキップ（後で回答）', 'e メモを追加', 'h ヘルプを表示', 'b 前の質問に戻る', 'q 保存して終了']);
+    expect(names).toEqual([
+      '1 そう思う',
+      'n 該当しない',
+      's スキップ（後で回答）',
+      'e メモを追加',
+      'h ヘルプを表示',
+      'b 前の質問に戻る',
+      'q 保存して終了',
+    ]);
     expect(runMessages('ja-JP').yourAnswer).toBe('回答');
     expect(runMessages('fr').yourAnswer).toBe('Your answer');
   });

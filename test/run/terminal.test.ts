@@ -123,8 +123,13 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     // No line was wrapped by the terminal: each fits in 80 columns, and joining wrapped lines changes nothing.
     expect(Math.max(...lines.map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
     expect(t.screen({ joined: true })).toBe(screen);
-    const statement = lines.filter((l) => l.startsWith('  ') && !/^\s+[0-9nsehbq] /.test(l)).map((l) => l.trim()).join('');
-    expect(statement).toContain('自社を初めて知る段階から契約更新までのカスタマージャーニーの各段階を文書化しており、全社で同じ段階定義を使っている。');
+    const statement = lines
+      .filter((l) => l.startsWith('  ') && !/^\s+[0-9nsehbq] /.test(l))
+      .map((l) => l.trim())
+      .join('');
+    expect(statement).toContain(
+      '自社を初めて知る段階から契約更新までのカスタマージャーニーの各段階を文書化しており、全社で同じ段階定義を使っている。',
+    );
     expect(lines.some((l) => /^\s+[、。）」]/.test(l))).toBe(false);
     t.keys('h', 'Enter');
     await t.waitFor('ヘルプ: 根拠の例');

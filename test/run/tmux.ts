@@ -27,7 +27,19 @@ export class TmuxSession {
 
   constructor(command: string, options: TmuxOptions = {}) {
     const shell = `${options.cwd ? `cd '${options.cwd}' && ` : ''}${command}${options.keep === false ? '' : '; sleep 3600'}`;
-    this.tmux(['-f', '/dev/null', 'new-session', '-d', '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), '-s', 'main', shell]);
+    this.tmux([
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-x',
+      String(options.width ?? 100),
+      '-y',
+      String(options.height ?? 40),
+      '-s',
+      'main',
+      shell,
+    ]);
   }
 
   private tmux(args: string[], check = true): string {

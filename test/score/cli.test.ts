@@ -78,7 +78,18 @@ describe('gates', () => {
   });
 
   it('exits 0 when every gate passes', () => {
-    const result = runCli(['score', ACME, '--format', 'json', '--fail-under', '36', '--min-level', '*=developing', '--min-level', 'privacy-trust=defined']);
+    const result = runCli([
+      'score',
+      ACME,
+      '--format',
+      'json',
+      '--fail-under',
+      '36',
+      '--min-level',
+      '*=developing',
+      '--min-level',
+      'privacy-trust=defined',
+    ]);
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(parseReport(result.stdout).gates.every((g) => g.passed)).toBe(true);
   });
@@ -87,7 +98,10 @@ describe('gates', () => {
 describe('exit 2: bad usage or invalid input, with nothing on stdout', () => {
   it.each([
     [['--min-level', 'nope=defined'], 'cxm: --min-level nope=defined: unknown capability "nope" (known: journey-teams,'],
-    [['--min-level', 'journey-teams=expert'], 'cxm: --min-level journey-teams=expert: unknown level "expert" (known: initial, developing, defined, managed, optimized)'],
+    [
+      ['--min-level', 'journey-teams=expert'],
+      'cxm: --min-level journey-teams=expert: unknown level "expert" (known: initial, developing, defined, managed, optimized)',
+    ],
     [['--min-level', 'journey-teams'], 'cxm: --min-level: expected CAPABILITY=LEVEL, found "journey-teams"'],
     [['--fail-under', '150'], 'cxm: --fail-under: expected a number from 0 to 100, found "150"'],
     [['--fail-under', 'half'], 'cxm: --fail-under: expected a number from 0 to 100, found "half"'],
@@ -126,7 +140,10 @@ describe('exit 2: bad usage or invalid input, with nothing on stdout', () => {
 
   it('refuses an empty folder and a missing path', () => {
     const empty = runCli(['score', 'test/fixtures/score-empty-folder']);
-    expect([empty.code, empty.stderr]).toEqual([2, 'cxm: no answer files (.yaml, .yml, .json) in the folder "test/fixtures/score-empty-folder"\n']);
+    expect([empty.code, empty.stderr]).toEqual([
+      2,
+      'cxm: no answer files (.yaml, .yml, .json) in the folder "test/fixtures/score-empty-folder"\n',
+    ]);
     const missing = runCli(['score', 'examples/acme/nobody.yaml']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^cxm: "examples\/acme\/nobody.yaml" not found\n/);

@@ -25,7 +25,7 @@ describe('OWASP SAMM, scored by cxm', () => {
     expect(index.capabilities.every((c) => c.questions.length === 6)).toBe(true);
   });
 
-  it('matches SAMM\'s practice score for each answer file of the fixture', async () => {
+  it("matches SAMM's practice score for each answer file of the fixture", async () => {
     // The folder also holds the questionnaire itself: scoring a folder skips it.
     const { report, files } = await scoreAnswerPaths([fixture('owasp-samm')]);
     expect(files.map((f) => f.replace(/.*\//, ''))).toEqual(['appsec-team.yaml', 'platform-team.yaml']);
@@ -39,12 +39,14 @@ describe('OWASP SAMM, scored by cxm', () => {
     }
   });
 
-  it('matches SAMM\'s practice score and level for any answers', () => {
+  it("matches SAMM's practice score and level for any answers", () => {
     const options = [0, 0.25, 0.5, 1];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...options), { minLength: 90, maxLength: 90 }), (values) => {
         const answers: Record<string, AnswerEntry> = {};
-        index.questions.forEach((q, i) => (answers[q.id] = values[i] ?? 0));
+        index.questions.forEach((q, i) => {
+          answers[q.id] = values[i] ?? 0;
+        });
         const scored = createAccumulator(index).add({ file: 'x.yaml', answers });
         index.capabilities.forEach((cap, c) => {
           const expected = sammScore(cap.questions.map((i) => values[i] ?? 0));

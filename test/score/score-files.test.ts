@@ -64,8 +64,18 @@ describe('scoreAnswerPaths', () => {
     const { report, files, failedGates } = await scoreAnswerPaths([fixture('score-hand-worked')], { now });
     expect(files.map(rel)).toEqual(['ana', 'ben', 'cho'].map((n) => `test/fixtures/score-hand-worked/${n}.yaml`));
     expect(reportSchema.parse(report)).toEqual(report);
-    expect(report).toMatchObject({ schemaVersion: 1, generatedAt: '2026-11-25T10:00:00.000Z', lang: 'en', target: 'managed', spreadThreshold: 25 });
-    expect(report.respondents.map((r) => [r.name, r.role])).toEqual([['Ana', 'marketing'], ['Ben', 'marketing'], ['Cho', 'it']]);
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      generatedAt: '2026-11-25T10:00:00.000Z',
+      lang: 'en',
+      target: 'managed',
+      spreadThreshold: 25,
+    });
+    expect(report.respondents.map((r) => [r.name, r.role])).toEqual([
+      ['Ana', 'marketing'],
+      ['Ben', 'marketing'],
+      ['Cho', 'it'],
+    ]);
     expect(report.overall.score).toBeCloseTo(59.4444444444, 9); // worked out in test/core/score.test.ts
     expect(report.questions).toBeUndefined();
     expect(failedGates).toEqual([]);
@@ -94,7 +104,9 @@ describe('scoreAnswerPaths', () => {
   it('refuses a questionnaire named as an answer file', async () => {
     const error = await rejection(scoreAnswerPaths([fixture('score-hand-worked', 'questionnaire.yaml')]));
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error instanceof InvalidInputError && error.problems[0]?.message).toBe('this is a questionnaire, not an answer file (check it with `cxm validate`)');
+    expect(error instanceof InvalidInputError && error.problems[0]?.message).toBe(
+      'this is a questionnaire, not an answer file (check it with `cxm validate`)',
+    );
   });
 
   it('turns version mismatches and unfinished assessments into located warnings', async () => {
@@ -105,7 +117,7 @@ describe('scoreAnswerPaths', () => {
     ]);
   });
 
-  it('reports in the answer files\' common language unless --lang says otherwise', async () => {
+  it("reports in the answer files' common language unless --lang says otherwise", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.yaml'), 'questionnaire: cxm-playbook\nlang: ja\nanswers: { jt-1: 4 }\n');
     const ja = (await scoreAnswerPaths([dir])).report;
@@ -118,7 +130,10 @@ describe('scoreAnswerPaths', () => {
 
   it('fails with exit 2 on an unknown --target or gate id, and evaluates known gates', async () => {
     const paths = [fixture('score-hand-worked')];
-    await expect(scoreAnswerPaths(paths, { target: 'expert' })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--target: unknown level "expert"') });
+    await expect(scoreAnswerPaths(paths, { target: 'expert' })).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('--target: unknown level "expert"'),
+    });
     await expect(scoreAnswerPaths(paths, { gates: [{ kind: 'min-level', capability: 'nope', level: 'defined' }] })).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringContaining('unknown capability "nope"'),

@@ -12,7 +12,10 @@ describe('scoring many files in worker threads', () => {
     mkdirSync(dir);
     const questions = await questionIds(join(repoRoot, 'questionnaires/cxm-playbook.yaml'));
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     for (let i = 0; i < 260; i++) writeFileSync(join(dir, `a-${String(i).padStart(3, '0')}.yaml`), answerFile(questions, i, rand));
   });
 
@@ -40,7 +43,11 @@ describe('scoring many files in worker threads', () => {
     const big = join(dir, '..', 'big');
     mkdirSync(big);
     const questions = [{ id: 'jt-1', allowNA: true }];
-    for (let i = 0; i < 210; i++) writeFileSync(join(big, `c-${String(i).padStart(3, '0')}.yaml`), answerFile(questions, i, () => 0.5));
+    for (let i = 0; i < 210; i++)
+      writeFileSync(
+        join(big, `c-${String(i).padStart(3, '0')}.yaml`),
+        answerFile(questions, i, () => 0.5),
+      );
     // Within the 4 MiB file limit, but its parse does not fit a worker's heap limit.
     const note = 'x'.repeat(4_100_000);
     writeFileSync(join(big, 'c-100.yaml'), `questionnaire: cxm-playbook\nanswers:\n  jt-1:\n    value: 2\n    note: "${note}"\n`);
@@ -55,7 +62,8 @@ describe('scoring many files in worker threads', () => {
     const broken = join(dir, '..', 'broken');
     mkdirSync(broken);
     for (let i = 0; i < 210; i++) {
-      const body = i % 70 === 5 ? `questionnaire: cxm-playbook\nanswers:\n  jt-1: 9\n` : `questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\n`;
+      const body =
+        i % 70 === 5 ? `questionnaire: cxm-playbook\nanswers:\n  jt-1: 9\n` : `questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\n`;
       writeFileSync(join(broken, `b-${String(i).padStart(3, '0')}.yaml`), body);
     }
     const inProcess = runCli(['score', broken], { env: { CXM_WORKERS: '0' } });
