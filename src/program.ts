@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { ExitError, InvalidInputError, UserError } from './errors.js';
+import { debugEnabled, ExitError, InvalidInputError, internalErrorText, UserError } from './errors.js';
 import { renderProblems } from './report/problems.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
@@ -142,15 +142,24 @@ program
 
 /**
  * Runs cxm on the user's arguments (without node and script). The only place that turns errors into
- * exit codes; unknown errors are re-thrown, never swallowed.
+ * exit codes: an error cxm did not expect, here or in a callback no promise awaits, is a bug: exit
+ * 3, never 1 (which CI reads as a failed gate), and no stack unless CXM_DEBUG=1 (SPEC §2).
  */
 export async function main(args: readonly string[]): Promise<void> {
   process.stdout.on('error', ignoreGoneReader);
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   }
+}
+
+/** An error thrown outside the command's promise: the program's state is unknown, so it ends now. */
+function crash(error: unknown): void {
+  process.stderr.write(internalErrorText(error, debugEnabled()));
+  process.exit(3);
 }
 
 /**
@@ -159,7 +168,7 @@ export async function main(args: readonly string[]): Promise<void> {
  * how the command went (a failed gate stays 1), as it would have with the whole report read.
  */
 function ignoreGoneReader(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EPIPE') throw error;
+  if (error.code !== 'EPIPE') crash(error);
 }
 
 function exitCodeFor(error: unknown): number {
@@ -177,5 +186,6 @@ function exitCodeFor(error: unknown): number {
     if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
     return error.exitCode;
   }
-  throw error;
+  process.stderr.write(internalErrorText(error, debugEnabled()));
+  return 3;
 }
