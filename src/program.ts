@@ -87,6 +87,7 @@ program
   .description('check questionnaires and answer files, printing every problem with file:line:column')
   .argument('<files...>', 'questionnaire or answer files, or folders of them')
   .option('--quiet', 'print only problems')
+  .option('--no-color', 'disable colours')
   .addHelpText('after', examples(['cxm validate questionnaires/*.yaml', 'cxm validate my-questionnaire.yaml answers/']))
   .action(async (files: string[], options: { quiet?: boolean }) => {
     const { runValidate } = await import('./commands/validate.js');
@@ -134,6 +135,7 @@ program
       'diff',
     ]),
   )
+  .option('--no-color', 'disable colours (accepted for symmetry: a schema is plain JSON)')
   .addHelpText('after', examples(['cxm schema questionnaire > questionnaire.schema.json', 'cxm schema report']))
   .action(async (kind: string) => {
     const { runSchema } = await import('./commands/schema.js');
