@@ -5,6 +5,7 @@ import type { Problem } from '../model/problem.js';
 import { listAnswerFiles } from '../io/discover-answers.js';
 import { validateAnswerSource } from '../io/load-answers.js';
 import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js';
+import { checkStdinOnce, isStdin, readStdinSource, STDIN_NAME } from '../io/read-stdin.js';
 import { readSourceFile, type SourceFile } from '../io/yaml-source.js';
 
 export interface ValidatedFile {
@@ -21,9 +22,10 @@ export interface ValidateResult {
 
 /** Detects each file's kind by its keys, validates it, and gathers every problem of every file. */
 export async function runValidate(paths: readonly string[]): Promise<ValidateResult> {
+  checkStdinOnce(paths);
   const files: ValidatedFile[] = [];
   for (const path of paths) {
-    if (!(await isDirectory(path))) {
+    if (isStdin(path) || !(await isDirectory(path))) {
       files.push(await validateOne(path));
       continue;
     }
@@ -47,8 +49,8 @@ export async function runValidate(paths: readonly string[]): Promise<ValidateRes
 
 async function validateOne(path: string): Promise<ValidatedFile> {
   const absolute = resolve(path);
-  const file = displayPath(absolute);
-  const read = await readSourceFile(absolute, file);
+  const file = isStdin(path) ? STDIN_NAME : displayPath(absolute);
+  const read = isStdin(path) ? await readStdinSource() : await readSourceFile(absolute, file);
   if (!read.ok) return { file, kind: 'unknown', summary: '', problems: read.problems };
   const kind = detectKind(read.source);
   if (kind === 'questionnaire') {
