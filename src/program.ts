@@ -5,6 +5,10 @@ import { renderProblems } from './report/problems.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
 
+/**
+ * Examples run as shown from the package folder: their files ship (examples/, questionnaires/).
+ * A name in <angle brackets> is a placeholder for the user's own file; test/cli/help-examples.test.ts checks both.
+ */
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -15,7 +19,11 @@ const program = new Command('cxm')
   .exitOverride()
   .addHelpText(
     'after',
-    examples(['cxm run', 'cxm score answers/*.yaml --format markdown --out report.md', 'cxm validate questionnaires/*.yaml']),
+    examples([
+      'cxm run',
+      'cxm score examples/acme/ --format markdown --out report.md',
+      'cxm validate questionnaires/cxm-playbook.yaml examples/acme/',
+    ]),
   );
 
 program
@@ -30,7 +38,7 @@ program
   .option('--organization <org>', 'respondent organization')
   .option('--report <file>', 'also write the report to FILE.md, FILE.json or FILE.html')
   .option('--no-color', 'disable colours')
-  .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing', 'cxm run --resume answers-2026-11-25-aiko.yaml']))
+  .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing --answers aiko.yaml', 'cxm run --resume <answers.yaml>']))
   .action(async (questionnaire: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./commands/run.js');
     await runCommand(questionnaire, options);
@@ -54,8 +62,9 @@ program
     'after',
     examples([
       'cxm score examples/acme/',
-      'cxm score a.yaml b.yaml --format markdown --out report.md',
-      'cxm score answers/ --fail-under 50 --min-level "*=developing" --min-level shared-customer-id=defined',
+      'cxm score examples/acme/it.yaml examples/acme/sales.yaml --format markdown --out report.md',
+      'cxm score examples/acme/ --fail-under 50 --min-level "*=developing" --min-level shared-customer-id=defined',
+      'cxm score - < examples/acme/it.yaml',
     ]),
   )
   .action(async (answers: string[], options: Record<string, unknown>) => {
@@ -76,7 +85,14 @@ program
   .option('--fail-on-regression', 'exit 1 when a capability or the overall score regressed')
   .option('--quiet', 'print nothing but errors and gate failures')
   .option('--no-color', 'disable colours')
-  .addHelpText('after', examples(['cxm diff 2026-q1/ 2026-q2/', 'cxm diff before.json after.json --fail-on-regression']))
+  .addHelpText(
+    'after',
+    examples([
+      'cxm diff examples/acme/marketing.yaml examples/acme/sales.yaml',
+      'cxm diff <2026-q1>/ <2026-q2>/',
+      'cxm diff <before.json> <after.json> --fail-on-regression',
+    ]),
+  )
   .action(async (before: string, after: string, options: Record<string, unknown>) => {
     const { diffCommand } = await import('./commands/diff.js');
     await diffCommand(before, after, options);
@@ -88,7 +104,10 @@ program
   .argument('<files...>', 'questionnaire or answer files, or folders of them')
   .option('--quiet', 'print only problems')
   .option('--no-color', 'disable colours')
-  .addHelpText('after', examples(['cxm validate questionnaires/*.yaml', 'cxm validate my-questionnaire.yaml answers/']))
+  .addHelpText(
+    'after',
+    examples(['cxm validate questionnaires/cxm-playbook.yaml examples/acme/', 'cxm validate <my-questionnaire.yaml> <answers>/']),
+  )
   .action(async (files: string[], options: { quiet?: boolean }) => {
     const { runValidate } = await import('./commands/validate.js');
     const { renderProblems } = await import('./report/problems.js');
