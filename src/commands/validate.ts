@@ -8,7 +8,7 @@ import { listAnswerFiles } from '../io/discover-answers.js';
 import { validateAnswerSource } from '../io/load-answers.js';
 import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js';
 import { checkStdinOnce, isStdin, readStdinSource, STDIN_NAME } from '../io/read-stdin.js';
-import { readSourceFile, type SourceFile } from '../io/yaml-source.js';
+import { readSourceFile } from '../io/yaml-source.js';
 
 export interface ValidatedFile {
   file: string;
