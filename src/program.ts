@@ -1,10 +1,14 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { ExitError, InvalidInputError, UserError } from './errors.js';
+import { debugEnabled, ExitError, InvalidInputError, internalErrorText, UserError } from './errors.js';
 import { renderProblems } from './report/problems.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
 
+/**
+ * Examples run as shown from the package folder: their files ship (examples/, questionnaires/).
+ * A name in <angle brackets> is a placeholder for the user's own file; test/cli/help-examples.test.ts checks both.
+ */
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -15,7 +19,11 @@ const program = new Command('cxm')
   .exitOverride()
   .addHelpText(
     'after',
-    examples(['cxm run', 'cxm score answers/*.yaml --format markdown --out report.md', 'cxm validate questionnaires/*.yaml']),
+    examples([
+      'cxm run',
+      'cxm score examples/acme/ --format markdown --out report.md',
+      'cxm validate questionnaires/cxm-playbook.yaml examples/acme/',
+    ]),
   );
 
 program
@@ -30,7 +38,7 @@ program
   .option('--organization <org>', 'respondent organization')
   .option('--report <file>', 'also write the report to FILE.md, FILE.json or FILE.html')
   .option('--no-color', 'disable colours')
-  .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing', 'cxm run --resume answers-2026-11-25-aiko.yaml']))
+  .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing --answers aiko.yaml', 'cxm run --resume <answers.yaml>']))
   .action(async (questionnaire: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./commands/run.js');
     await runCommand(questionnaire, options);
@@ -54,8 +62,9 @@ program
     'after',
     examples([
       'cxm score examples/acme/',
-      'cxm score a.yaml b.yaml --format markdown --out report.md',
-      'cxm score answers/ --fail-under 50 --min-level "*=developing" --min-level shared-customer-id=defined',
+      'cxm score examples/acme/it.yaml examples/acme/sales.yaml --format markdown --out report.md',
+      'cxm score examples/acme/ --fail-under 50 --min-level "*=developing" --min-level shared-customer-id=defined',
+      'cxm score - < examples/acme/it.yaml',
     ]),
   )
   .action(async (answers: string[], options: Record<string, unknown>) => {
@@ -76,7 +85,14 @@ program
   .option('--fail-on-regression', 'exit 1 when a capability or the overall score regressed')
   .option('--quiet', 'print nothing but errors and gate failures')
   .option('--no-color', 'disable colours')
-  .addHelpText('after', examples(['cxm diff 2026-q1/ 2026-q2/', 'cxm diff before.json after.json --fail-on-regression']))
+  .addHelpText(
+    'after',
+    examples([
+      'cxm diff examples/acme/marketing.yaml examples/acme/sales.yaml',
+      'cxm diff <2026-q1>/ <2026-q2>/',
+      'cxm diff <before.json> <after.json> --fail-on-regression',
+    ]),
+  )
   .action(async (before: string, after: string, options: Record<string, unknown>) => {
     const { diffCommand } = await import('./commands/diff.js');
     await diffCommand(before, after, options);
@@ -87,7 +103,11 @@ program
   .description('check questionnaires and answer files, printing every problem with file:line:column')
   .argument('<files...>', 'questionnaire or answer files, or folders of them')
   .option('--quiet', 'print only problems')
-  .addHelpText('after', examples(['cxm validate questionnaires/*.yaml', 'cxm validate my-questionnaire.yaml answers/']))
+  .option('--no-color', 'disable colours')
+  .addHelpText(
+    'after',
+    examples(['cxm validate questionnaires/cxm-playbook.yaml examples/acme/', 'cxm validate <my-questionnaire.yaml> <answers>/']),
+  )
   .action(async (files: string[], options: { quiet?: boolean }) => {
     const { runValidate } = await import('./commands/validate.js');
     const { renderProblems } = await import('./report/problems.js');
@@ -134,6 +154,7 @@ program
       'diff',
     ]),
   )
+  .option('--no-color', 'disable colours (accepted for symmetry: a schema is plain JSON)')
   .addHelpText('after', examples(['cxm schema questionnaire > questionnaire.schema.json', 'cxm schema report']))
   .action(async (kind: string) => {
     const { runSchema } = await import('./commands/schema.js');
@@ -142,15 +163,24 @@ program
 
 /**
  * Runs cxm on the user's arguments (without node and script). The only place that turns errors into
- * exit codes; unknown errors are re-thrown, never swallowed.
+ * exit codes: an error cxm did not expect, here or in a callback no promise awaits, is a bug: exit
+ * 3, never 1 (which CI reads as a failed gate), and no stack unless CXM_DEBUG=1 (SPEC §2).
  */
 export async function main(args: readonly string[]): Promise<void> {
   process.stdout.on('error', ignoreGoneReader);
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   try {
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     process.exitCode = exitCodeFor(error);
   }
+}
+
+/** An error thrown outside the command's promise: the program's state is unknown, so it ends now. */
+function crash(error: unknown): void {
+  process.stderr.write(internalErrorText(error, debugEnabled()));
+  process.exit(3);
 }
 
 /**
@@ -159,7 +189,7 @@ export async function main(args: readonly string[]): Promise<void> {
  * how the command went (a failed gate stays 1), as it would have with the whole report read.
  */
 function ignoreGoneReader(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EPIPE') throw error;
+  if (error.code !== 'EPIPE') crash(error);
 }
 
 function exitCodeFor(error: unknown): number {
@@ -177,5 +207,6 @@ function exitCodeFor(error: unknown): number {
     if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
     return error.exitCode;
   }
-  throw error;
+  process.stderr.write(internalErrorText(error, debugEnabled()));
+  return 3;
 }

@@ -3,6 +3,7 @@ import { ExitError, UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { writeReportOutputs } from './write-outputs.js';
 import { loadSide } from '../io/load-side.js';
+import { checkStdinOnce } from '../io/read-stdin.js';
 import type { DiffReport } from '../model/diff-report.js';
 import { shouldUseColor } from '../report/color.js';
 import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
@@ -33,6 +34,7 @@ export interface DiffCommandOptions {
 /** `cxm diff`: both sides loaded (exit 2 on bad input), the diff printed or written, then the regression gate (exit 1). */
 export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<void> {
   const options = parseDiffOptions(rawOptions);
+  checkStdinOnce([beforePath, afterPath]);
   const before = await loadSide(beforePath, { lang: options.lang });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
   const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });

@@ -1,15 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
+import { detectFileKind, type FileKind } from '../model/file-kind.js';
 import type { Problem } from '../model/problem.js';
+import { checkWrittenReport } from './validate-report.js';
 import { listAnswerFiles } from '../io/discover-answers.js';
 import { validateAnswerSource } from '../io/load-answers.js';
 import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js';
-import { readSourceFile, type SourceFile } from '../io/yaml-source.js';
+import { checkStdinOnce, isStdin, readStdinSource, STDIN_NAME } from '../io/read-stdin.js';
+import { readSourceFile } from '../io/yaml-source.js';
 
 export interface ValidatedFile {
   file: string;
-  kind: 'questionnaire' | 'answers' | 'unknown';
+  kind: FileKind;
   summary: string;
   problems: Problem[];
 }
@@ -21,9 +24,10 @@ export interface ValidateResult {
 
 /** Detects each file's kind by its keys, validates it, and gathers every problem of every file. */
 export async function runValidate(paths: readonly string[]): Promise<ValidateResult> {
+  checkStdinOnce(paths);
   const files: ValidatedFile[] = [];
   for (const path of paths) {
-    if (!(await isDirectory(path))) {
+    if (isStdin(path) || !(await isDirectory(path))) {
       files.push(await validateOne(path));
       continue;
     }
@@ -47,10 +51,10 @@ export async function runValidate(paths: readonly string[]): Promise<ValidateRes
 
 async function validateOne(path: string): Promise<ValidatedFile> {
   const absolute = resolve(path);
-  const file = displayPath(absolute);
-  const read = await readSourceFile(absolute, file);
+  const file = isStdin(path) ? STDIN_NAME : displayPath(absolute);
+  const read = isStdin(path) ? await readStdinSource() : await readSourceFile(absolute, file);
   if (!read.ok) return { file, kind: 'unknown', summary: '', problems: read.problems };
-  const kind = detectKind(read.source);
+  const kind = detectFileKind(read.source.data);
   if (kind === 'questionnaire') {
     const { value, problems } = validateQuestionnaire(read.source);
     const questions = value?.capabilities.reduce((n, c) => n + c.questions.length, 0) ?? 0;
@@ -59,6 +63,7 @@ async function validateOne(path: string): Promise<ValidatedFile> {
       : '';
     return { file, kind, summary, problems };
   }
+  if (kind === 'report' || kind === 'diff') return { file, kind, ...checkWrittenReport(kind, read.source) };
   if (kind === 'answers') {
     try {
       const loaded = await validateAnswerSource(read.source, absolute);
@@ -77,18 +82,11 @@ async function validateOne(path: string): Promise<ValidatedFile> {
       read.source.locate({
         path: [],
         severity: 'error',
-        message: 'neither a questionnaire (capabilities, scales, levels) nor an answer file (questionnaire, answers)',
+        message:
+          'neither a questionnaire (capabilities, scales, levels), an answer file (questionnaire, answers) nor a JSON report or diff (schemaVersion)',
       }),
     ],
   };
-}
-
-function detectKind(source: SourceFile): ValidatedFile['kind'] {
-  const data = source.data;
-  if (!data || typeof data !== 'object') return 'unknown';
-  if ('capabilities' in data || 'scales' in data || 'levels' in data) return 'questionnaire';
-  if ('questionnaire' in data || 'answers' in data) return 'answers';
-  return 'unknown';
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, open, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { stringify } from 'yaml';
+import { Document, isScalar } from 'yaml';
 import type { AnswerEntry, AnswerFile, Respondent } from '../model/answers.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { bundledDir } from './bundled.js';
@@ -33,8 +33,17 @@ export function serializeAnswerFile(file: RunAnswerFile, path = ''): string {
     answers: { ...file.answers },
   };
   if (/\.json$/i.test(path)) return `${JSON.stringify(data, null, 2)}\n`;
-  return `# Written by \`cxm run\`. Continue with: cxm run --resume <this file>\n${stringify(data, { lineWidth: 0 })}`;
+  const doc = new Document(data);
+  // Quoted: YAML 1.1 tools (PyYAML, Ruby, many CI ones) read a bare ISO timestamp as a date, not
+  // the string cxm wrote (SPEC §4).
+  for (const key of TIMESTAMP_KEYS) {
+    const node = doc.get(key, true);
+    if (isScalar(node)) node.type = 'QUOTE_DOUBLE';
+  }
+  return `# Written by \`cxm run\`. Continue with: cxm run --resume <this file>\n${doc.toString({ lineWidth: 0 })}`;
 }
+
+const TIMESTAMP_KEYS = ['startedAt', 'completedAt'] as const;
 
 /** The `questionnaire` field: the bundled id, else a path relative to the answer file's folder. */
 export function questionnaireRef(questionnairePath: string, answerPath: string): string {

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import { checkStdinOnce, isStdin } from './read-stdin.js';
 
 export const ANSWER_FILE_PATTERN = /\.(ya?ml|json)$/i;
 
@@ -17,6 +18,7 @@ export interface DiscoveredFile {
  * without any such file is a usage error (exit 2). A file named twice is scored once.
  */
 export async function discoverAnswerFiles(args: readonly string[]): Promise<DiscoveredFile[]> {
+  checkStdinOnce(args);
   const found: DiscoveredFile[] = [];
   // Only several arguments can name a file twice; one folder of 20,000 files then needs no set of
   // 20,000 absolute paths (the main thread's heap would grow to fit them, and stay grown).
@@ -30,6 +32,10 @@ export async function discoverAnswerFiles(args: readonly string[]): Promise<Disc
     found.push({ path, fromFolder });
   };
   for (const arg of args) {
+    if (isStdin(arg)) {
+      found.push({ path: arg, fromFolder: false });
+      continue;
+    }
     let isDirectory: boolean;
     try {
       isDirectory = (await stat(arg)).isDirectory();

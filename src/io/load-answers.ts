@@ -7,6 +7,7 @@ import { asRecord } from '../model/questionnaire-view.js';
 import { findingsFromZod } from '../model/zod-findings.js';
 import { bundledIds } from './bundled.js';
 import { displayPath, loadQuestionnaireFile, resolveQuestionnaireRef, type LoadedQuestionnaire } from './load-questionnaire.js';
+import { STDIN_NAME } from './read-stdin.js';
 import { readSourceFile, type SourceFile } from './yaml-source.js';
 
 export interface LoadedAnswers {
@@ -40,7 +41,7 @@ export async function validateAnswerSource(source: SourceFile, path: string): Pr
       findings.push({
         path: ['questionnaire'],
         severity: 'error',
-        message: `questionnaire "${ref}" not found (bundled: ${bundledIds().join(', ')}; a path is relative to the answer file)`,
+        message: `questionnaire "${ref}" not found (bundled: ${bundledIds().join(', ')}; a path is relative to ${source.file === STDIN_NAME ? 'the current folder for standard input' : 'the answer file'})`,
       });
     }
   }

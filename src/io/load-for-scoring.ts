@@ -6,6 +6,7 @@ import type { AnswerFile } from '../model/answers.js';
 import type { Problem } from '../model/problem.js';
 import { validateAnswerSource } from './load-answers.js';
 import { displayPath } from './load-questionnaire.js';
+import { isStdin, readStdinSource } from './read-stdin.js';
 import { readSourceFile } from './yaml-source.js';
 
 /**
@@ -35,7 +36,8 @@ export interface LoadForScoringOptions {
 
 export async function loadForScoring(path: string, fromFolder: boolean, options: LoadForScoringOptions): Promise<FileResult> {
   const absolute = resolve(path);
-  const read = await readSourceFile(absolute, displayPath(absolute));
+  // `-`: a questionnaire path in the file is then relative to the current folder, as `absolute` is in it.
+  const read = isStdin(path) ? await readStdinSource() : await readSourceFile(absolute, displayPath(absolute));
   if (!read.ok) return { kind: 'invalid', problems: read.problems };
   const other = otherKind(read.source.data);
   if (other && fromFolder) return { kind: 'skipped' };

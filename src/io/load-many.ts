@@ -4,6 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import { packageRoot, runsFromDist } from './bundled.js';
 import type { DiscoveredFile } from './discover-answers.js';
 import { loadForScoring, type FileResult, type LoadForScoringOptions } from './load-for-scoring.js';
+import { isStdin } from './read-stdin.js';
 import type { BatchReply, BatchRequest } from './score-worker.js';
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -35,7 +36,8 @@ export async function* loadMany(
 ): AsyncGenerator<[DiscoveredFile, FileResult]> {
   const workerScript = findWorkerScript();
   const workers = await workerCount(files.length);
-  if (!workerScript || workers < 1) {
+  // A worker cannot read this process's standard input.
+  if (!workerScript || workers < 1 || files.some((f) => isStdin(f.path))) {
     for (let start = 0; start < files.length; start += 16) {
       const batch = files.slice(start, start + 16);
       yield* zip(batch, await loadHere(batch, options));

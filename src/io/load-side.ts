@@ -5,6 +5,7 @@ import { reportSchema, type Report } from '../model/report.js';
 import { findingsFromZod } from '../model/zod-findings.js';
 import { displayPath } from './load-questionnaire.js';
 import { scoreAnswerPaths } from './score-files.js';
+import { isStdin, readStdinSource, shownName } from './read-stdin.js';
 import { readSourceFile } from './yaml-source.js';
 
 export interface LoadSideOptions {
@@ -24,19 +25,19 @@ export interface LoadedSide {
  * `capabilities`), validated with its line:column problems; else answer files scored with per-question detail.
  */
 export async function loadSide(path: string, options: LoadSideOptions = {}): Promise<LoadedSide> {
-  if (await isFile(path)) {
+  if (isStdin(path) || (await isFile(path))) {
     const absolute = resolve(path);
-    const read = await readSourceFile(absolute, displayPath(absolute));
+    const read = isStdin(path) ? await readStdinSource() : await readSourceFile(absolute, displayPath(absolute));
     if (!read.ok) throw new InvalidInputError(read.problems);
     if (isReportData(read.source.data)) {
       const parsed = reportSchema.safeParse(read.source.data);
       if (!parsed.success) throw new InvalidInputError(findingsFromZod(parsed.error.issues, read.source.data).map(read.source.locate));
-      return { report: parsed.data, kind: 'report', source: path };
+      return { report: parsed.data, kind: 'report', source: shownName(path) };
     }
   }
   // Answers get the scorer's own errors: not found, invalid answers (located), mixed questionnaires.
   const { report } = await scoreAnswerPaths([path], { lang: options.lang, detail: true });
-  return { report, kind: 'answers', source: path };
+  return { report, kind: 'answers', source: shownName(path) };
 }
 
 function isReportData(data: unknown): boolean {

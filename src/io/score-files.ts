@@ -8,6 +8,7 @@ import { discoverAnswerFiles } from './discover-answers.js';
 import { formatWarning } from './load-for-scoring.js';
 import { loadMany } from './load-many.js';
 import { displayPath, loadQuestionnaireFile } from './load-questionnaire.js';
+import { shownName } from './read-stdin.js';
 
 export interface ScoreOptions {
   /** Report language; default: the answer files' common `lang`, else the questionnaire's default. */
@@ -57,7 +58,8 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   let reference: Reference | undefined;
 
   const detail = options.detail ?? false;
-  for await (const [{ path: file }, result] of loadMany(discovered, { classify: !detail })) {
+  for await (const [{ path }, result] of loadMany(discovered, { classify: !detail })) {
+    const file = shownName(path);
     if (result.kind === 'skipped') continue;
     if (result.kind === 'invalid') {
       for (const problem of result.problems) problems.push(problem);

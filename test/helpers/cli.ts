@@ -19,9 +19,11 @@ export interface CliResult {
 
 /** Runs the built binary as a user would (no TTY, no colour unless asked). `npm test` builds first. */
 export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  // Left out, not emptied: an empty FORCE_COLOR forces colour on, as in Node (src/report/color.ts).
+  const { FORCE_COLOR: _inherited, ...inherited } = process.env;
   const result = spawnSync(cxmBin, args, {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: { ...inherited, NO_COLOR: '1', ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,

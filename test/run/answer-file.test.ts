@@ -34,7 +34,7 @@ describe('answer file (SPEC §4)', () => {
         '  name: Aiko Tanaka',
         '  role: marketing',
         'lang: ja',
-        'startedAt: 2026-11-25T09:00:00Z',
+        'startedAt: "2026-11-25T09:00:00Z"',
         'answers:',
         '  sci-1: 4',
         '  sci-2: n/a',
