@@ -8,7 +8,6 @@ import {
   createAnswerFile,
   defaultAnswerPath,
   questionnaireRef,
-  saveAnswerFile,
   serializeAnswerFile,
   type RunAnswerFile,
 } from '../io/answer-file.js';
