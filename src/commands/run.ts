@@ -4,13 +4,7 @@ import { z } from 'zod';
 import { firstUnansweredId, firstVisibleId, isAnswered, visibleQuestions, type AnswerMap } from '../core/flow.js';
 import { runAssessment, type AssessmentResult } from '../core/run-assessment.js';
 import { ExitError, UserError } from '../errors.js';
-import {
-  createAnswerFile,
-  defaultAnswerPath,
-  questionnaireRef,
-  serializeAnswerFile,
-  type RunAnswerFile,
-} from '../io/answer-file.js';
+import { createAnswerFile, defaultAnswerPath, questionnaireRef, serializeAnswerFile, type RunAnswerFile } from '../io/answer-file.js';
 import { acquireAnswerLock, formatSince, type AnswerLock } from '../io/answer-lock.js';
 import { AnswerFileGuard, readIfExists, type GuardedSaveResult } from '../io/guarded-save.js';
 import { loadAnswerFile } from '../io/load-answers.js';
