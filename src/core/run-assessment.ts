@@ -56,8 +56,11 @@ export interface AssessmentInteraction {
 export interface AssessmentOptions {
   lang: string;
   ask: AssessmentInteraction;
-  /** Persists the answers; awaited before the next question is shown. */
-  save(answers: AnswerMap): Promise<void>;
+  /**
+   * Persists the answers; awaited before the next question is shown. May return the answers as
+   * saved (with those merged in from another change to the file), which the run continues with.
+   */
+  save(answers: AnswerMap): Promise<AnswerMap | undefined>;
   /** Where to start; default the first unanswered visible question. */
   startAt?: string | undefined;
   mode?: FlowMode;
@@ -77,8 +80,7 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
 
   const update = async (next: AnswerMap, id: string): Promise<void> => {
     if (sameEntry(next[id], answers[id])) return;
-    answers = next;
-    await save(answers);
+    answers = (await save(next)) ?? next;
   };
 
   for (;;) {

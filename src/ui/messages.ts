@@ -34,6 +34,16 @@ export interface RunMessages {
   reviewAll: string;
   reviewSkipped: string;
   showReport: string;
+  /** A lock left by a run that is no longer running was taken over (SPEC §8). */
+  lockTakenOver(pid: number, host: string, since: string): string;
+  /** The answer file was changed outside the run; these answers came from that change. */
+  mergedFromFile(path: string, ids: string[]): string;
+  /** Both changed one answer: `kept` and `other` are already shown (`4`, `n/a`, a quoted note, or undefined: none). */
+  conflictKept(id: string, part: 'value' | 'note', kept: string | undefined, other: string | undefined): string;
+  fieldConflictKept(field: string): string;
+  divertedToSideFile(path: string, problem: string, sideFile: string): string;
+  closingConflicts(path: string): string;
+  closingSideFile(path: string, sideFile: string): string;
 }
 
 const en: RunMessages = {
@@ -71,6 +81,16 @@ const en: RunMessages = {
   reviewAll: 'Review and change answers',
   reviewSkipped: 'Answer the skipped questions',
   showReport: 'Show the report',
+  lockTakenOver: (pid, host, since) =>
+    `Took over the lock left by a cxm run that is no longer running (pid ${pid} on ${host}, since ${since})`,
+  mergedFromFile: (path, ids) => `${path} was changed outside this run; merged in its answers to ${ids.join(', ')}`,
+  conflictKept: (id, part, kept, other) =>
+    `${id}: kept this run's ${part === 'value' ? 'answer' : 'note'} ${kept ?? '(none)'}; the other change to the file had ${other ?? '(none)'}`,
+  fieldConflictKept: (field) => `${field}: kept this run's value; the other change to the file had another`,
+  divertedToSideFile: (path, problem, sideFile) =>
+    `${path} is no longer a valid answer file (${problem}); it is left as it is and the answers are saved to ${sideFile}`,
+  closingConflicts: (path) => `${path} was also changed outside this run; where both changed an answer, this run's was kept:`,
+  closingSideFile: (path, sideFile) => `${path} was invalid and left as it is; this run's answers are in ${sideFile} (merge them by hand)`,
 };
 
 const ja: RunMessages = {
@@ -108,6 +128,16 @@ const ja: RunMessages = {
   reviewAll: '回答を見直して変更する',
   reviewSkipped: 'スキップした質問に回答する',
   showReport: 'レポートを表示',
+  lockTakenOver: (pid, host, since) => `終了済みの cxm run が残したロックを引き継ぎました（pid ${pid}、${host}、${since} から）`,
+  mergedFromFile: (path, ids) => `${path} がこの実行の外で変更されました。${ids.join('、')} の回答を取り込みました`,
+  conflictKept: (id, part, kept, other) =>
+    `${id}: この実行の${part === 'value' ? '回答' : 'メモ'} ${kept ?? '（なし）'} を残しました（ファイル側の変更は ${other ?? '（なし）'}）`,
+  fieldConflictKept: (field) => `${field}: この実行の値を残しました（ファイル側で別の値に変更されていました）`,
+  divertedToSideFile: (path, problem, sideFile) =>
+    `${path} が有効な回答ファイルではなくなりました（${problem}）。そのまま残し、回答は ${sideFile} に保存しています`,
+  closingConflicts: (path) => `${path} はこの実行の外でも変更されました。両方で変更された回答は、この実行のものを残しました：`,
+  closingSideFile: (path, sideFile) =>
+    `${path} は無効なためそのまま残しました。この実行の回答は ${sideFile} にあります（手で統合してください）`,
 };
 
 const byLanguage: Record<string, RunMessages> = { en, ja };

@@ -36,6 +36,8 @@ export interface Terminal {
   interaction: AssessmentInteraction;
   askRespondent(given: Respondent): Promise<Respondent>;
   askCompleted(): Promise<'review' | 'skipped' | 'report'>;
+  /** A one-line notice, shown above the next screen (each screen clears the one before). */
+  notice(line: string): void;
   clear(): void;
   dispose(): void;
 }
@@ -58,7 +60,13 @@ export function createTerminal(options: TerminalOptions): Terminal {
   };
   const width = () => Math.min(out.columns || 80, 100) - 1;
   const rows = () => out.rows || 24;
-  const clear = () => out.write('\x1b[H\x1b[2J');
+  const pending: string[] = [];
+  let noticeRows = 0;
+  const clear = () => {
+    out.write('\x1b[H\x1b[2J');
+    noticeRows = pending.length;
+    for (const line of pending.splice(0)) out.write(`${chalk.yellow(`! ${line}`)}\n`);
+  };
   const keysHelpTip = () => chalk.dim(m.keys);
   const menuHelpTip = () => chalk.dim(m.menuKeys);
 
@@ -69,7 +77,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     out.write(drawn);
     const items = questionChoices(screen, m);
     // The prompt line, a blank line and the key hint take 3 rows; the separator goes first when rows are short.
-    const room = rows() - (drawn.split('\n').length - 1) - 3;
+    const room = rows() - noticeRows - (drawn.split('\n').length - 1) - 3;
     const separate = items.length + 1 <= room;
     const choices = items.flatMap((item, index) => {
       const choice = { value: index, name: item.name };
@@ -127,6 +135,9 @@ export function createTerminal(options: TerminalOptions): Terminal {
   return {
     interaction,
     clear,
+    notice(line) {
+      pending.push(line);
+    },
     async askRespondent(given) {
       const ask = async (value: string | undefined, message: string) => {
         if (value !== undefined) return value;

@@ -90,6 +90,7 @@ async function drive(
       await saveAnswerFile(path, { ...base, answers });
       saved.push(parse(readFileSync(path, 'utf8')).answers);
       await loadAnswerFile(path); // every saved version is a valid answer file
+      return undefined;
     },
   });
   expect(queue).toEqual([]);

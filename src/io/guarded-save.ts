@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { mergeAnswerEdits, mergeFieldEdits, type AnswerConflict } from '../core/merge-answer-edits.js';
+import { InvalidInputError } from '../errors.js';
+import type { AnswerFile, Respondent } from '../model/answers.js';
+import { saveAnswerFile, serializeAnswerFile, type RunAnswerFile } from './answer-file.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { validateAnswerSource } from './load-answers.js';
+import { displayPath } from './load-questionnaire.js';
+import { parseSource } from './yaml-source.js';
+
+/**
+ * The saves of one `cxm run` (SPEC §8). Before each write the file is read back: unchanged since
+ * the run's last write (or its first read), the run's version replaces it; changed by something
+ * else (an editor, git), the two are merged three-way (base = what the run last wrote); made
+ * invalid, it is left alone and the run's version goes to a side file next to it.
+ */
+
+export interface GuardedSaveResult {
+  /** The run's file after the save: its own answers plus those merged in. */
+  file: RunAnswerFile;
+  /** Question ids whose answer came (wholly or in part) from the other side. */
+  takenFromOther: string[];
+  conflicts: AnswerConflict[];
+  /** Fields other than answers (respondent, lang…) both sides changed; the run's value was kept. */
+  fieldConflicts: string[];
+  /** Set when the answer file was invalid: where this save went instead, and why. */
+  diverted: { sideFile: string; problem: string; first: boolean } | undefined;
+}
+
+export class AnswerFileGuard {
+  private base: RunAnswerFile;
+  private text: Uint8Array;
+  private sideFile: string | undefined;
+
+  /** `text`: the bytes the file held when the run read or created it; `base`: what they mean. */
+  constructor(
+    readonly path: string,
+    base: RunAnswerFile,
+    text: string | Uint8Array,
+  ) {
+    this.base = base;
+    this.text = typeof text === 'string' ? Buffer.from(text) : text;
+  }
+
+  /** Where the run's answers are now: the answer file, or the side file while it is invalid. */
+  get savedPath(): string {
+    return this.sideFile ?? this.path;
+  }
+
+  async save(mine: RunAnswerFile): Promise<GuardedSaveResult> {
+    const found = await readIfExists(this.path);
+    const none = { takenFromOther: [], conflicts: [], fieldConflicts: [], diverted: undefined };
+    if (found === undefined || Buffer.compare(found, this.text) === 0) {
+      await this.write(mine);
+      return { file: mine, ...none };
+    }
+    const theirs = await this.parse(found);
+    if (typeof theirs === 'string') {
+      const first = this.sideFile === undefined;
+      this.sideFile ??= sideFilePath(this.path, new Date());
+      await writeFileAtomic(this.sideFile, serializeAnswerFile(mine, this.sideFile));
+      return { file: mine, ...none, diverted: { sideFile: this.sideFile, problem: theirs, first } };
+    }
+    const merged = mergeRunFiles(this.base, mine, theirs);
+    await this.write(merged.file);
+    return { ...merged, diverted: undefined };
+  }
+
+  private async write(file: RunAnswerFile): Promise<void> {
+    await saveAnswerFile(this.path, file);
+    this.text = Buffer.from(serializeAnswerFile(file, this.path));
+    this.base = file;
+    this.sideFile = undefined;
+  }
+
+  /** The other side's file, or the first reason it cannot be merged. */
+  private async parse(bytes: Uint8Array): Promise<AnswerFile | string> {
+    const read = parseSource(bytes, displayPath(this.path));
+    try {
+      if (!read.ok) throw new InvalidInputError(read.problems);
+      const { answers } = await validateAnswerSource(read.source, this.path);
+      if (answers.questionnaire !== this.base.questionnaire) return `it now names questionnaire "${answers.questionnaire}"`;
+      return answers;
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      const p = error.problems.find((problem) => problem.severity === 'error');
+      return p ? `${p.file}:${p.line}:${p.column} ${p.message}` : error.message;
+    }
+  }
+}
+
+/** The run's file merged with the other side's: answers by mergeAnswerEdits, other fields alike. */
+export function mergeRunFiles(base: RunAnswerFile, mine: RunAnswerFile, theirs: AnswerFile): Omit<GuardedSaveResult, 'diverted'> {
+  const header = (f: RunAnswerFile | AnswerFile) => ({
+    $schema: f.$schema,
+    questionnaireVersion: f.questionnaireVersion,
+    respondent: f.respondent === undefined ? undefined : plainRespondent(f.respondent),
+    lang: f.lang,
+    startedAt: f.startedAt,
+    completedAt: f.completedAt,
+  });
+  const fields = mergeFieldEdits(header(base), header(mine), header(theirs));
+  const take = <K extends keyof ReturnType<typeof header>>(key: K) =>
+    fields.takenFromOther.includes(key) ? header(theirs)[key] : mine[key];
+  const answers = mergeAnswerEdits(base.answers, mine.answers, theirs.answers);
+  const file: RunAnswerFile = {
+    $schema: take('$schema'),
+    questionnaire: mine.questionnaire,
+    questionnaireVersion: take('questionnaireVersion') ?? mine.questionnaireVersion,
+    respondent: take('respondent') ?? {},
+    lang: take('lang') ?? mine.lang,
+    startedAt: take('startedAt') ?? mine.startedAt,
+    completedAt: take('completedAt'),
+    answers: answers.answers,
+  };
+  return { file, takenFromOther: answers.takenFromOther, conflicts: answers.conflicts, fieldConflicts: fields.conflicts };
+}
+
+/** As the file has it: no empty parts (serializeAnswerFile leaves them out). */
+function plainRespondent(respondent: Respondent): Respondent {
+  return Object.fromEntries(Object.entries(respondent).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+/** `answers.yaml` → `answers.cxm-conflict-20261202T090000Z.yaml`, beside it. */
+export function sideFilePath(path: string, date: Date): string {
+  const ext = extname(path);
+  const stamp = date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+  return join(dirname(path), `${basename(path, ext)}.cxm-conflict-${stamp}${ext || '.yaml'}`);
+}
+
+/** The file's bytes, or undefined when it does not exist. */
+export async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if (error !== null && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
