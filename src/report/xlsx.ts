@@ -28,7 +28,11 @@ export async function renderXlsx(report: Report, options: RenderOptions): Promis
 }
 
 function addSheet(workbook: ExcelJS.Workbook, sheet: Sheet, fontName: string): void {
-  const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const worksheet = workbook.addWorksheet(sheet.name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    // Printed (or converted to PDF), a sheet is as wide as a landscape page, its header on every page.
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   const font = { name: fontName, size: 11 };
   worksheet.addRow(sheet.header.map(xmlSafeText));
   for (const row of sheet.rows) worksheet.addRow(row.map(cellValue));
