@@ -78,7 +78,7 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
   const { lang, out } = reportOutputOptions(raw);
   // A zip package on a terminal is garbage, and in a pipe it is better written by name.
   if (isBinaryReportFormat(format) && out === undefined) {
-    throw new UserError(`--format ${format}: needs --out FILE (for example --out report.${format}); a ${format} file is not printed`);
+    throw new UserError(`--format ${format}: needs --out FILE (for example --out report.${format}): it is a file, not text`);
   }
 
   const spreadText = stringOption(raw, 'spread');
