@@ -50,7 +50,7 @@ describe('xlsx and pptx need --out', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(
-        `cxm: --format ${format}: needs --out FILE (for example --out report.${format}); a ${format} file is not printed\n`,
+        `cxm: --format ${format}: needs --out FILE (for example --out report.${format}): it is a file, not text\n`,
       );
     });
   }
