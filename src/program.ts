@@ -49,7 +49,11 @@ program
   .description('score answer files (files or folders) and print the report')
   .argument('<answers...>', 'answer files (.yaml, .yml, .json) or folders of them')
   .option('--lang <code>', 'language of the report')
-  .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html', 'csv']).default('text'))
+  .addOption(
+    new Option('--format <format>', 'report format (xlsx and pptx need --out)')
+      .choices(['text', 'json', 'markdown', 'html', 'csv', 'xlsx', 'pptx'])
+      .default('text'),
+  )
   .option('--out <file>', 'write the report to FILE (atomically); the text summary stays on the screen')
   .option('--spread <points>', 'spread that flags a disagreement', '25')
   .option('--target <level>', 'target level (overrides the questionnaire)')

@@ -3,12 +3,21 @@ import { reportOutputOptions, stringOption } from './option-values.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
 import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
 import { shouldUseColor } from '../report/color.js';
-import { isReportFormat, loadRenderer, REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import {
+  BINARY_REPORT_FORMATS,
+  isBinaryReportFormat,
+  isReportFormat,
+  loadBinaryRenderer,
+  loadRenderer,
+  REPORT_FORMATS,
+  type BinaryReportFormat,
+  type ReportFormat,
+} from '../report/index.js';
 import type { RenderOptions } from '../report/render-options.js';
 import { writeReportOutputs } from './write-outputs.js';
 
 export interface ScoreCommandOptions {
-  format: ReportFormat;
+  format: ReportFormat | BinaryReportFormat;
   out: string | undefined;
   lang: string | undefined;
   spread: number;
@@ -26,8 +35,8 @@ export async function scoreCommand(answers: string[], rawOptions: Record<string,
     lang: options.lang,
     target: options.target,
     spread: options.spread,
-    // The CSV is one row per answer, so it always needs the per-question detail.
-    detail: options.detail || options.format === 'csv',
+    // The CSV (and the workbook's Answers and Notes sheets) is one row per answer: it needs the per-question detail.
+    detail: options.detail || options.format === 'csv' || options.format === 'xlsx',
     gates: options.gates,
   });
   await writeOutputs(result, options);
@@ -44,9 +53,10 @@ async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOption
     lang: report.lang,
     detail: options.detail,
   };
-  const render = await loadRenderer(options.format);
+  const format = options.format;
+  const render = isBinaryReportFormat(format) ? await loadBinaryRenderer(format) : await loadRenderer(format);
   await writeReportOutputs({
-    format: options.format,
+    format,
     out: options.out,
     quiet: options.quiet,
     screen,
@@ -62,8 +72,14 @@ async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOption
 /** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */
 export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOptions {
   const format = stringOption(raw, 'format') ?? 'text';
-  if (!isReportFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${REPORT_FORMATS.join(', ')})`);
+  if (!isReportFormat(format) && !isBinaryReportFormat(format)) {
+    throw new UserError(`--format: unknown format "${format}" (known: ${[...REPORT_FORMATS, ...BINARY_REPORT_FORMATS].join(', ')})`);
+  }
   const { lang, out } = reportOutputOptions(raw);
+  // A zip package on a terminal is garbage, and in a pipe it is better written by name.
+  if (isBinaryReportFormat(format) && out === undefined) {
+    throw new UserError(`--format ${format}: needs --out FILE (for example --out report.${format}): it is a file, not text`);
+  }
 
   const spreadText = stringOption(raw, 'spread');
   const spread = spreadText === undefined ? 25 : parseNumber('--spread', spreadText, 0, Infinity);

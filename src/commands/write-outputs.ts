@@ -6,8 +6,8 @@ export interface OutputPlan<Options extends { color: boolean; width: number }> {
   quiet: boolean;
   /** Render options for the screen; a file gets the same without colour, at 80 columns. */
   screen: Options;
-  /** The chosen format. */
-  render: (options: Options) => string;
+  /** The chosen format: text, or the bytes of a file format (xlsx, pptx: only with `out`). */
+  render: (options: Options) => string | Uint8Array | Promise<string | Uint8Array>;
   /** The text report, loaded only when it goes to the screen next to a file. */
   loadText: () => Promise<(options: Options) => string>;
   warnings: readonly string[];
@@ -21,7 +21,7 @@ export interface OutputPlan<Options extends { color: boolean; width: number }> {
 export async function writeReportOutputs<Options extends { color: boolean; width: number }>(plan: OutputPlan<Options>): Promise<void> {
   let textOnScreen = false;
   if (plan.out !== undefined) {
-    await writeFileAtomic(plan.out, plan.render({ ...plan.screen, color: false, width: 80 }));
+    await writeFileAtomic(plan.out, await plan.render({ ...plan.screen, color: false, width: 80 }));
     if (!plan.quiet) {
       const renderText = await plan.loadText();
       process.stdout.write(renderText(plan.screen));
@@ -30,7 +30,7 @@ export async function writeReportOutputs<Options extends { color: boolean; width
     }
   } else if (!plan.quiet || plan.format !== 'text') {
     // --quiet silences the text summary; a format asked for on stdout is the output itself.
-    process.stdout.write(plan.render({ ...plan.screen, color: plan.format === 'text' && plan.screen.color }));
+    process.stdout.write(await plan.render({ ...plan.screen, color: plan.format === 'text' && plan.screen.color }));
     textOnScreen = plan.format === 'text';
   }
   if (!textOnScreen && !plan.quiet) for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
