@@ -24,21 +24,21 @@ export async function readBounded(path: string, limit: number): Promise<BoundedR
     try {
       const opened = nonRegularKind(await handle.stat());
       if (opened !== undefined) return { ok: false, reason: `not a regular file (${opened})` };
-      let buffer = Buffer.allocUnsafe(Math.min(info.size, limit) + 1);
+      const chunks: Buffer[] = [];
       let length = 0;
+      // The first read fits the whole file as stat sees it; reads stay multiples of 8 bytes, which
+      // some /proc files demand (pagemap: EINVAL otherwise).
+      let chunkSize = Math.max(8192, Math.ceil((info.size + 1) / 8) * 8);
       for (;;) {
-        if (length === buffer.length) {
-          if (length > limit) return { ok: false, reason: tooLarge(undefined, limit) };
-          const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
-          buffer.copy(grown, 0, 0, length);
-          buffer = grown;
-        }
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        const chunk = Buffer.allocUnsafe(chunkSize);
+        const { bytesRead } = await handle.read(chunk, 0, chunkSize, null);
         if (bytesRead === 0) break;
+        chunks.push(bytesRead === chunkSize ? chunk : chunk.subarray(0, bytesRead));
         length += bytesRead;
+        if (length > limit) return { ok: false, reason: tooLarge(undefined, limit) };
+        chunkSize = 65536;
       }
-      if (length > limit) return { ok: false, reason: tooLarge(undefined, limit) };
-      return { ok: true, bytes: buffer.subarray(0, length) };
+      return { ok: true, bytes: chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, length) };
     } finally {
       await handle.close();
     }
