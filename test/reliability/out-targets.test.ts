@@ -4,6 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 
+/** Creating device nodes needs root (CAP_MKNOD). */
+const canMakeDevices = (() => {
+  const dir = tempDir();
+  try {
+    execFileSync('mknod', [join(dir, 'probe'), 'c', '1', '3'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
 // SPEC §8: a link is written through to its target; a device, a FIFO or anything but a regular
 // file (or a new path) is refused as --out; `-` is standard output.
 describe('--out to a link', () => {
@@ -33,14 +44,21 @@ describe('--out to what is not a regular file', () => {
   const refusal = (out: string, what: string) =>
     `cxm: cannot write ${out}: it is ${what}, not a regular file (use "-" for standard output)\n`;
 
-  it.each([
-    ['/dev/full', 'a character device'],
-    ['/dev/null', 'a character device'],
-  ])('refuses the device %s and leaves it a device', (out, what) => {
-    const result = runCli(['score', 'examples/acme', '--format', 'json', '--out', out, '--quiet']);
-    expect(result.stderr).toBe(refusal(out, what));
-    expect(result.code).toBe(2);
-    expect(statSync(out).isCharacterDevice()).toBe(true);
+  // Device nodes of our own (the same major and minor numbers as /dev/full and /dev/null): should
+  // the refusal ever break, the rename replaces a node in a temp folder, not the system's device.
+  it.skipIf(!canMakeDevices)('refuses a device (as /dev/full, /dev/null) and leaves it a device', () => {
+    const dir = tempDir();
+    for (const [name, minor] of [
+      ['full', '7'],
+      ['null', '3'],
+    ] as const) {
+      const out = join(dir, name);
+      execFileSync('mknod', [out, 'c', '1', minor]);
+      const result = runCli(['score', 'examples/acme', '--format', 'json', '--out', out, '--quiet']);
+      expect(result.stderr).toBe(refusal(out, 'a character device'));
+      expect(result.code).toBe(2);
+      expect(statSync(out).isCharacterDevice()).toBe(true);
+    }
   });
 
   it('refuses a FIFO without opening it (which would wait for a reader)', () => {
@@ -61,14 +79,16 @@ describe('--out to what is not a regular file', () => {
     expect(result.code).toBe(2);
   });
 
-  it('refuses /dev/stdout (even when stdout is a pipe) and names "-"', () => {
-    const result = runCli(['score', 'examples/acme', '--format', 'json', '--out', '/dev/stdout']);
-    expect(result.stderr).toBe(
-      'cxm: cannot write /dev/stdout: it is an open descriptor, not a regular file (use "-" for standard output)\n',
-    );
+  // Through a link of our own: should the refusal ever break, the link is replaced, not /dev/stdout.
+  it('refuses /dev/stdout (even when stdout is a pipe, here through a link) and names "-"', () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.json');
+    symlinkSync('/dev/stdout', out);
+    const result = runCli(['score', 'examples/acme', '--format', 'json', '--out', out]);
+    expect(result.stderr).toBe(`cxm: cannot write ${out}: it is an open descriptor, not a regular file (use "-" for standard output)\n`);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(true);
+    expect(readlinkSync(out)).toBe('/dev/stdout');
   });
 
   it('cxm run --report to a device is refused at start-up', () => {
