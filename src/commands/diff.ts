@@ -44,7 +44,7 @@ export async function diffCommand(beforePath: string, afterPath: string, rawOpti
     before: { source: before.source, kind: before.kind },
     after: { source: after.source, kind: after.kind },
   });
-  await writeOutputs(diff, options, options.lang ?? after.report.lang);
+  await writeOutputs(diff, options, options.lang ?? after.report.lang, [...before.inputs, ...after.inputs]);
   if (options.failOnRegression && diff.regressions.length > 0) {
     process.stderr.write(`cxm: ${diff.regressions.length} regression(s) beyond ±${diff.tolerance} points:\n`);
     for (const line of regressionLines(diff)) process.stderr.write(`  regressed: ${line}\n`);
@@ -52,7 +52,7 @@ export async function diffCommand(beforePath: string, afterPath: string, rawOpti
   }
 }
 
-async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang: string): Promise<void> {
+async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang: string, inputs: string[]): Promise<void> {
   const screen: DiffRenderOptions = {
     color: shouldUseColor({ color: options.color }),
     width: process.stdout.columns ?? 80,
@@ -63,6 +63,7 @@ async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang:
   await writeReportOutputs({
     format: options.format,
     out: options.out,
+    inputs,
     quiet: options.quiet,
     screen,
     render: (o) => render(diff, o),

@@ -13,6 +13,7 @@ import type { Questionnaire } from '../model/questionnaire.js';
 import { makeChalk, shouldUseColor } from '../report/color.js';
 import { runMessages, type RunMessages } from '../ui/messages.js';
 import { createTerminal, isInterrupt, type Terminal } from '../ui/terminal.js';
+import { checkRunPaths } from './run-paths.js';
 import { reportFormatOf, showFinalReport } from './run-report.js';
 
 const runOptionsSchema = z.object({
@@ -42,6 +43,7 @@ interface Session {
 /** `cxm run`: the interactive workshop. Saves after every change; Ctrl-C or quit exits 130. */
 export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<void> {
   const options = runOptionsSchema.parse(rawOptions);
+  await checkRunPaths({ questionnaire: questionnaireArg, ...options });
   // Without a terminal a prompt would fail or hang: refuse before anything else.
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const file = options.resume !== undefined ? shellQuote(options.resume) : '<answers.yaml>';

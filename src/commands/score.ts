@@ -46,7 +46,7 @@ export async function scoreCommand(answers: string[], rawOptions: Record<string,
   }
 }
 
-async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOptions): Promise<void> {
+async function writeOutputs({ report, files, questionnairePath }: ScoreResult, options: ScoreCommandOptions): Promise<void> {
   const screen: RenderOptions = {
     color: shouldUseColor({ color: options.color }),
     width: process.stdout.columns ?? 80,
@@ -58,6 +58,7 @@ async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOption
   await writeReportOutputs({
     format,
     out: options.out,
+    inputs: [...files, questionnairePath],
     quiet: options.quiet,
     screen,
     render: (o) => render(report, o),

@@ -1,8 +1,11 @@
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { checkOutputPath, STDOUT } from '../io/output-path.js';
 
 export interface OutputPlan<Options extends { color: boolean; width: number }> {
   format: string;
   out: string | undefined;
+  /** Every file the command read: the output may be none of them (SPEC §2). */
+  inputs: readonly string[];
   quiet: boolean;
   /** Render options for the screen; a file gets the same without colour, at 80 columns. */
   screen: Options;
@@ -17,16 +20,19 @@ export interface OutputPlan<Options extends { color: boolean; width: number }> {
  * The output policy shared by `score` and `diff`: `--out` writes the chosen format atomically and
  * keeps the text on the screen; without it the format goes to stdout; `--quiet` silences the text
  * only; warnings go to stderr whenever the text (which lists them) is not on the screen.
+ * `--out -` is standard output, as without --out. An output that is an input is refused first.
  */
 export async function writeReportOutputs<Options extends { color: boolean; width: number }>(plan: OutputPlan<Options>): Promise<void> {
   let textOnScreen = false;
-  if (plan.out !== undefined) {
-    await writeFileAtomic(plan.out, await plan.render({ ...plan.screen, color: false, width: 80 }));
+  const out = plan.out === STDOUT ? undefined : plan.out;
+  if (out !== undefined) {
+    await checkOutputPath(out, plan.inputs);
+    await writeFileAtomic(out, await plan.render({ ...plan.screen, color: false, width: 80 }));
     if (!plan.quiet) {
       const renderText = await plan.loadText();
       process.stdout.write(renderText(plan.screen));
       textOnScreen = true;
-      process.stderr.write(`cxm: wrote ${plan.out}\n`);
+      process.stderr.write(`cxm: wrote ${out}\n`);
     }
   } else if (!plan.quiet || plan.format !== 'text') {
     // --quiet silences the text summary; a format asked for on stdout is the output itself.

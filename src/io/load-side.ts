@@ -18,6 +18,8 @@ export interface LoadedSide {
   kind: 'answers' | 'report';
   /** The path as given on the command line. */
   source: string;
+  /** Every file read for this side (answer files and their questionnaire, or the report). */
+  inputs: string[];
 }
 
 /**
@@ -32,12 +34,12 @@ export async function loadSide(path: string, options: LoadSideOptions = {}): Pro
     if (isReportData(read.source.data)) {
       const parsed = reportSchema.safeParse(read.source.data);
       if (!parsed.success) throw new InvalidInputError(findingsFromZod(parsed.error.issues, read.source.data).map(read.source.locate));
-      return { report: parsed.data, kind: 'report', source: shownName(path) };
+      return { report: parsed.data, kind: 'report', source: shownName(path), inputs: [path] };
     }
   }
   // Answers get the scorer's own errors: not found, invalid answers (located), mixed questionnaires.
-  const { report } = await scoreAnswerPaths([path], { lang: options.lang, detail: true });
-  return { report, kind: 'answers', source: shownName(path) };
+  const { report, files, questionnairePath } = await scoreAnswerPaths([path], { lang: options.lang, detail: true });
+  return { report, kind: 'answers', source: shownName(path), inputs: [...files, questionnairePath] };
 }
 
 function isReportData(data: unknown): boolean {

@@ -1,12 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { DataPath, Finding, Problem } from '../model/problem.js';
 import { formatPath } from '../model/problem.js';
+import { readBounded, tooLarge } from './read-bounded.js';
 
 /** Questionnaires run to a few hundred KB; anything far larger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Legitimate files reuse a label or two; an alias bomb needs thousands of expansions. */
 const MAX_ALIAS_COUNT = 100;
+/** Real files nest about 10 levels; composing YAML overflows the stack near 850 (measured, yaml 2.9). */
+export const MAX_DEPTH = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A parsed YAML/JSON file that can point back from a data path to its line and column. */
@@ -19,28 +21,10 @@ export interface SourceFile {
 export type SourceResult = { ok: true; source: SourceFile } | { ok: false; problems: Problem[] };
 
 export async function readSourceFile(path: string, displayName = path): Promise<SourceResult> {
-  const fail = (message: string): SourceResult => ({
-    ok: false,
-    problems: [{ file: displayName, line: 1, column: 1, path: '', message, severity: 'error' }],
-  });
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return fail('is a directory, not a file');
-    size = info.size;
-  } catch (error) {
-    return fail(describeFsError(error));
-  }
-  if (size > MAX_FILE_BYTES) {
-    return fail(`file is too large (${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB)`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return fail(describeFsError(error));
-  }
-  return parseSource(bytes, displayName);
+  const read = await readBounded(path, MAX_FILE_BYTES);
+  if (!read.ok)
+    return { ok: false, problems: [{ file: displayName, line: 1, column: 1, path: '', message: read.reason, severity: 'error' }] };
+  return parseSource(read.bytes, displayName);
 }
 
 export function parseSource(bytes: Uint8Array, file: string): SourceResult {
@@ -48,7 +32,7 @@ export function parseSource(bytes: Uint8Array, file: string): SourceResult {
     const { line, column } = lineColumn(text, offset);
     return { file, line, column, path: '', message, severity: 'error' };
   };
-  if (bytes.length > MAX_FILE_BYTES) return { ok: false, problems: [problemAt('', 0, 'file is too large')] };
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, problems: [problemAt('', 0, tooLarge(bytes.length, MAX_FILE_BYTES))] };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -69,11 +53,17 @@ export function parseSource(bytes: Uint8Array, file: string): SourceResult {
   }
 
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const located = (offset: number, message: string, path: DataPath = []): Problem => {
     const pos = lineCounter.linePos(offset);
     return { file, line: pos.line, column: pos.col, path: formatPath(path), message, severity: 'error' };
   };
+  // The CST parser keeps its own stack; composing the documents recurses once per level and
+  // overflows near 850 nested flow collections, so depth is checked on the CST first.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const tooDeep = firstTooDeep(tokens);
+  if (tooDeep !== undefined) return { ok: false, problems: [located(tooDeep, `nesting deeper than ${MAX_DEPTH} levels`)] };
+  const composer = new Composer({ uniqueKeys: false, strict: true });
+  const docs = [...composer.compose(tokens)];
   if (!Array.isArray(docs) || docs.length === 0 || docs[0]?.contents === null) {
     return { ok: false, problems: [located(0, 'file is empty')] };
   }
@@ -86,6 +76,9 @@ export function parseSource(bytes: Uint8Array, file: string): SourceResult {
   if (doc.errors.length > 0) {
     return { ok: false, problems: doc.errors.map((e) => located(e.pos[0], yamlMessage(e.message))) };
   }
+  const recursive = findRecursiveAlias(doc);
+  if (recursive)
+    return { ok: false, problems: [located(recursive.offset, `alias *${recursive.name} refers to itself (a recursive alias)`)] };
   const structural = checkKeys(doc, located);
   if (structural.length > 0) return { ok: false, problems: structural };
   if (!isMap(doc.contents)) {
@@ -213,10 +206,42 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 };
 }
 
-function describeFsError(error: unknown): string {
-  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return error instanceof Error ? error.message : String(error);
+/** The offset of the first CST node nested deeper than MAX_DEPTH, walked without recursion. */
+function firstTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [token, depth] = next;
+    if (depth > MAX_DEPTH) return token.offset;
+    if (token.type === 'document') {
+      if (token.value) stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * An alias inside the node its anchor names (`&r [*r]`) makes the data contain itself; every later
+ * walk over it would recurse for ever. An alias can only name an earlier anchor, so every cycle
+ * has such an alias.
+ */
+function findRecursiveAlias(doc: Document): { offset: number; name: string } | undefined {
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      const source = alias.resolve(doc);
+      const at = alias.range?.[0];
+      const range = source?.range;
+      if (at !== undefined && range && range[0] <= at && at < range[2]) {
+        found = { offset: at, name: alias.source };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

@@ -33,7 +33,8 @@ export function formatPath(path: DataPath): string {
 }
 
 export function formatProblem(problem: Problem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  // Line 0: a problem with a path but no position in a file (a folder that cannot be read).
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : `${problem.file}:`;
   const prefix = problem.severity === 'warning' ? 'warning: ' : '';
   return problem.path === '' ? `${where} ${prefix}${problem.message}` : `${where} ${problem.path}: ${prefix}${problem.message}`;
 }

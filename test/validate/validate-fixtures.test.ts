@@ -159,7 +159,7 @@ describe('cxm validate on hostile generated input', () => {
     writeFileSync(file, `id: x\nnotes: "${'a'.repeat(5 * 1024 * 1024)}"\n`);
     const result = runCli(['validate', file], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('huge.yaml:1:1 file is too large (5.0 MiB; the limit is 4 MiB)');
+    expect(result.stderr).toContain('huge.yaml:1:1 file is too large (5,242,896 bytes; the limit is 4,194,304 bytes)');
   });
 
   it('refuses a binary file, pointing at its first undecodable byte', () => {
