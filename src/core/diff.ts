@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, QuestionSide } from '../model/diff-report.js';
 import type { Report, ReportCapability } from '../model/report.js';
+import { levelOf } from './levels.js';
 
 /** Floating-point noise never turns a change into a regression (SPEC §5 uses the same 1e-9). */
 const EPSILON = 1e-9;
@@ -157,14 +158,6 @@ function levelChange(before: string | null, after: string | null, beforeLevels: 
   let change: 'up' | 'down' | 'same' | null = null;
   if (minBefore !== undefined && minAfter !== undefined) change = minAfter > minBefore ? 'up' : minAfter < minBefore ? 'down' : 'same';
   return { before, after, change };
-}
-
-/** SPEC §5: the last level whose min ≤ s + 1e-9. */
-export function levelOf(score: number | null, levels: readonly Level[]): string | null {
-  if (score === null) return null;
-  let found: string | null = null;
-  for (const level of levels) if (level.min <= score + EPSILON) found = level.id;
-  return found;
 }
 
 /** SPEC §5 overall score, restricted to the capabilities in `ids`. */

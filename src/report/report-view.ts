@@ -1,3 +1,4 @@
+import { levelOf } from '../core/levels.js';
 import type { Report, ReportCapability } from '../model/report.js';
 
 /** What every format shows the same way: rounding, labels and the derived lists. */
@@ -24,12 +25,9 @@ export function levelLabel(report: Report, levelId: string | null): string {
   return report.levels.find((l) => l.id === levelId)?.label ?? levelId;
 }
 
-/** The level a score falls in, with the SPEC's 1e-9 tolerance (used for byRole scores, which carry none). */
+/** The level a score falls in (used for byRole scores, which carry none). */
 export function levelOfScore(report: Report, score: number | null | undefined): string | null {
-  if (score === null || score === undefined) return null;
-  let found: string | null = null;
-  for (const level of report.levels) if (level.min <= score + 1e-9) found = level.id;
-  return found;
+  return levelOf(score, report.levels);
 }
 
 export function nextLevelId(report: Report, levelId: string | null): string | null {

@@ -22,6 +22,7 @@ describe('levelOf: the last level whose min ≤ score + 1e-9', () => {
     [79.99999999999999, 'optimized'],
     [100, 'optimized'],
     [null, null],
+    [undefined, null], // a byRole score that is absent
   ])('%s → %s', (score, level) => {
     expect(levelOf(score, levels)).toBe(level);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compare, diffReports, levelOf } from '../../src/core/diff.js';
+import { compare, diffReports } from '../../src/core/diff.js';
+import { levelOf } from '../../src/core/levels.js';
 import { UserError } from '../../src/errors.js';
 import { diffReportSchema } from '../../src/model/diff-report.js';
 import { cap, LEVELS, question, report } from './build-report.js';
