@@ -1,10 +1,7 @@
 import { UserError } from '../errors.js';
 import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, QuestionSide } from '../model/diff-report.js';
 import type { Report, ReportCapability } from '../model/report.js';
-import { levelOf } from './levels.js';
-
-/** Floating-point noise never turns a change into a regression (SPEC §5 uses the same 1e-9). */
-const EPSILON = 1e-9;
+import { isSameScore, levelOf, reaches } from './levels.js';
 
 type Question = NonNullable<Report['questions']>[number];
 type Level = Report['levels'][number];
@@ -148,8 +145,13 @@ export function compare(before: number | null, after: number | null, tolerance: 
   if (after === null) return { before, after, delta: null, status: 'not-assessed' as DiffStatus };
   if (before === null) return { before, after, delta: null, status: 'new' as DiffStatus };
   const delta = after - before;
-  const status: DiffStatus = Math.abs(delta) <= tolerance + EPSILON ? 'unchanged' : delta > 0 ? 'improved' : 'regressed';
-  return { before, after, delta, status };
+  return { before, after, delta, status: changeStatus(delta, tolerance) };
+}
+
+/** A change within ±tolerance points (give or take noise) is unchanged; a question's change uses tolerance 0. */
+export function changeStatus(delta: number, tolerance: number): DiffStatus {
+  if (reaches(tolerance, Math.abs(delta))) return 'unchanged';
+  return delta > 0 ? 'improved' : 'regressed';
 }
 
 function levelChange(before: string | null, after: string | null, beforeLevels: readonly Level[], afterLevels: readonly Level[]) {
@@ -209,7 +211,7 @@ function questionSide(q: Question): QuestionSide {
 
 function hasChanged(old: Question, q: Question, b: QuestionSide, a: QuestionSide): boolean {
   if ((b.score === null) !== (a.score === null)) return true;
-  if (b.score !== null && a.score !== null && Math.abs(a.score - b.score) > EPSILON) return true;
+  if (b.score !== null && a.score !== null && !isSameScore(a.score, b.score)) return true;
   if (old.counted !== q.counted || old.notApplicable !== q.notApplicable || old.hidden !== q.hidden || old.unanswered !== q.unanswered) {
     return true;
   }

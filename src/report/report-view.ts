@@ -1,4 +1,4 @@
-import { levelOf } from '../core/levels.js';
+import { levelOf, reaches } from '../core/levels.js';
 import type { Report, ReportCapability } from '../model/report.js';
 
 /** What every format shows the same way: rounding, labels and the derived lists. */
@@ -40,7 +40,7 @@ export function targetMin(report: Report): number {
 }
 
 export function isBelowTarget(report: Report, score: number | null): boolean {
-  return score !== null && score + 1e-9 < targetMin(report);
+  return score !== null && !reaches(score, targetMin(report));
 }
 
 export function capabilityTitle(report: Report, id: string): string {
