@@ -6,11 +6,11 @@ import {
   formatAnswer,
   formatDelta,
   formatLevelChange,
-  formatScore,
   statusArrow,
   statusLabel,
   type DiffRenderOptions,
 } from './diff-format.js';
+import { formatScore } from '../core/format-score.js';
 import { escapeHtml } from './escape-html.js';
 import { renderHtmlPage } from './html-style.js';
 import { toSingleLine } from './wrap.js';

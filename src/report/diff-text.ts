@@ -10,11 +10,11 @@ import {
   formatAnswer,
   formatDelta,
   formatLevelChange,
-  formatScore,
   statusArrow,
   statusLabel,
   type DiffRenderOptions,
 } from './diff-format.js';
+import { formatScore } from '../core/format-score.js';
 
 /** The diff for a terminal: a table that fits `width` columns (80 by default), readable without colour. */
 export function renderDiffText(diff: DiffReport, options: DiffRenderOptions): string {

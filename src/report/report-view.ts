@@ -1,15 +1,8 @@
+import { NO_SCORE } from '../core/format-score.js';
 import { levelOf, reaches } from '../core/levels.js';
 import type { Report, ReportCapability } from '../model/report.js';
 
 /** What every format shows the same way: rounding, labels and the derived lists. */
-
-export const NO_SCORE = '—';
-
-/** One decimal everywhere but JSON (SPEC §5); a missing score is a dash, never 0. */
-export function formatScore(score: number | null | undefined): string {
-  if (score === null || score === undefined || !Number.isFinite(score)) return NO_SCORE;
-  return (Math.round(score * 10) / 10).toFixed(1);
-}
 
 export function formatPercent(ratio: number): string {
   return `${Math.round(ratio * 100)} %`;

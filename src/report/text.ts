@@ -12,7 +12,6 @@ import {
   describeRespondent,
   formatDate,
   formatPercent,
-  formatScore,
   hasSeveralRespondents,
   isBelowTarget,
   levelLabel,
@@ -20,6 +19,7 @@ import {
   respondentSummary,
   strengthsAndGaps,
 } from './report-view.js';
+import { formatScore } from '../core/format-score.js';
 import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
 
 const BAR_CELLS = 10;
