@@ -1,5 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
+import { DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
 import { ExitError, InvalidInputError, UserError } from './errors.js';
 import { renderProblems } from './report/problems.js';
 
@@ -43,7 +44,7 @@ program
   .option('--lang <code>', 'language of the report')
   .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html', 'csv']).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically); the text summary stays on the screen')
-  .option('--spread <points>', 'spread that flags a disagreement', '25')
+  .option('--spread <points>', 'spread that flags a disagreement', String(DEFAULT_SPREAD))
   .option('--target <level>', 'target level (overrides the questionnaire)')
   .option('--detail', 'include the per-question table')
   .option('--fail-under <score>', 'exit 1 when the overall score is below SCORE (0-100)')
@@ -71,7 +72,7 @@ program
   .option('--lang <code>', 'language of the report')
   .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html']).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically)')
-  .option('--tolerance <points>', 'changes within ±POINTS count as unchanged', '0.5')
+  .option('--tolerance <points>', 'changes within ±POINTS count as unchanged', String(DEFAULT_TOLERANCE))
   .option('--detail', 'list the questions whose answers changed')
   .option('--fail-on-regression', 'exit 1 when a capability or the overall score regressed')
   .option('--quiet', 'print nothing but errors and gate failures')

@@ -1,3 +1,4 @@
+import { DEFAULT_TOLERANCE } from '../core/defaults.js';
 import { diffReports } from '../core/diff.js';
 import { ExitError, UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
@@ -77,7 +78,7 @@ export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptio
   const format = stringOption(raw, 'format') ?? 'text';
   if (!isDiffFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${DIFF_FORMATS.join(', ')})`);
   const { lang, out } = reportOutputOptions(raw);
-  const toleranceText = stringOption(raw, 'tolerance') ?? '0.5';
+  const toleranceText = stringOption(raw, 'tolerance') ?? String(DEFAULT_TOLERANCE);
   const tolerance = toleranceText.trim() === '' ? NaN : Number(toleranceText);
   if (!Number.isFinite(tolerance) || tolerance < 0) {
     throw new UserError(`--tolerance: expected a number of points ≥ 0, found "${toleranceText}"`);

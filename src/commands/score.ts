@@ -1,5 +1,6 @@
 import { ExitError, UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
+import { DEFAULT_SPREAD } from '../core/defaults.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
 import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
 import { shouldUseColor } from '../report/color.js';
@@ -66,7 +67,7 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
   const { lang, out } = reportOutputOptions(raw);
 
   const spreadText = stringOption(raw, 'spread');
-  const spread = spreadText === undefined ? 25 : parseNumber('--spread', spreadText, 0, Infinity);
+  const spread = spreadText === undefined ? DEFAULT_SPREAD : parseNumber('--spread', spreadText, 0, Infinity);
   const gates: GateRule[] = [];
   const failUnder = stringOption(raw, 'failUnder', '--fail-under');
   if (failUnder !== undefined) gates.push({ kind: 'fail-under', threshold: parseNumber('--fail-under', failUnder, 0, 100) });

@@ -1,14 +1,15 @@
 import { UserError } from '../errors.js';
 import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, QuestionSide } from '../model/diff-report.js';
 import type { Report, ReportCapability } from '../model/report.js';
+import { DEFAULT_TOLERANCE } from './defaults.js';
 import { isSameScore, levelOf, reaches } from './levels.js';
 
 type Question = NonNullable<Report['questions']>[number];
 type Level = Report['levels'][number];
 
 export interface DiffOptions {
-  /** Changes within ±tolerance points count as unchanged. */
-  tolerance: number;
+  /** Changes within ±tolerance points count as unchanged (default DEFAULT_TOLERANCE). */
+  tolerance?: number | undefined;
   /** Compute the questions whose answers changed. */
   detail?: boolean;
   /** Where each side came from, for the output; defaults name the sides "before" and "after". */
@@ -24,7 +25,7 @@ export function diffReports(before: Report, after: Report, options: DiffOptions)
       { hint: 'cxm diff compares two assessments of the same questionnaire' },
     );
   }
-  const tolerance = options.tolerance;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const warnings: string[] = [];
   const vBefore = before.questionnaire.version;
   const vAfter = after.questionnaire.version;
