@@ -2,6 +2,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
 import { ExitError, InvalidInputError, UserError } from './errors.js';
+import { DIFF_FORMATS, REPORT_FORMATS } from './report/index.js';
 import { renderProblems } from './report/problems.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
@@ -42,7 +43,7 @@ program
   .description('score answer files (files or folders) and print the report')
   .argument('<answers...>', 'answer files (.yaml, .yml, .json) or folders of them')
   .option('--lang <code>', 'language of the report')
-  .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html', 'csv']).default('text'))
+  .addOption(new Option('--format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically); the text summary stays on the screen')
   .option('--spread <points>', 'spread that flags a disagreement', String(DEFAULT_SPREAD))
   .option('--target <level>', 'target level (overrides the questionnaire)')
@@ -70,7 +71,7 @@ program
   .argument('<before>', 'answer file, folder of answer files, or JSON report')
   .argument('<after>', 'answer file, folder of answer files, or JSON report')
   .option('--lang <code>', 'language of the report')
-  .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html']).default('text'))
+  .addOption(new Option('--format <format>', 'report format').choices(DIFF_FORMATS).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically)')
   .option('--tolerance <points>', 'changes within ±POINTS count as unchanged', String(DEFAULT_TOLERANCE))
   .option('--detail', 'list the questions whose answers changed')

@@ -7,18 +7,7 @@ import { loadSide } from '../io/load-side.js';
 import type { DiffReport } from '../model/diff-report.js';
 import { shouldUseColor } from '../report/color.js';
 import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
-
-export const DIFF_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
-type DiffRenderer = (diff: DiffReport, options: DiffRenderOptions) => string;
-
-/** Each format loads only when asked for. */
-const renderers: Record<DiffFormat, () => Promise<DiffRenderer>> = {
-  text: async () => (await import('../report/diff-text.js')).renderDiffText,
-  json: async () => (await import('../report/diff-json.js')).renderDiffJson,
-  markdown: async () => (await import('../report/diff-markdown.js')).renderDiffMarkdown,
-  html: async () => (await import('../report/diff-html.js')).renderDiffHtml,
-};
+import { DIFF_FORMATS, type DiffFormat, isDiffFormat, loadDiffRenderer } from '../report/index.js';
 
 export interface DiffCommandOptions {
   format: DiffFormat;
@@ -58,7 +47,7 @@ async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang:
     lang,
     detail: options.detail,
   };
-  const render = await renderers[options.format]();
+  const render = await loadDiffRenderer(options.format);
   await writeReportOutputs({
     format: options.format,
     out: options.out,
@@ -66,7 +55,7 @@ async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang:
     screen,
     render: (o) => render(diff, o),
     loadText: async () => {
-      const renderText = await renderers.text();
+      const renderText = await loadDiffRenderer('text');
       return (o) => renderText(diff, o);
     },
     warnings: diff.warnings,
@@ -93,8 +82,4 @@ export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptio
     quiet: raw.quiet === true,
     color: raw.color !== false,
   };
-}
-
-function isDiffFormat(format: string): format is DiffFormat {
-  return (DIFF_FORMATS as readonly string[]).includes(format);
 }
