@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
+import { fileKindOf } from '../model/file-kind.js';
 import type { Problem } from '../model/problem.js';
 import { listAnswerFiles } from '../io/discover-answers.js';
 import { validateAnswerSource } from '../io/load-answers.js';
 import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js';
-import { readSourceFile, type SourceFile } from '../io/yaml-source.js';
+import { readSourceFile } from '../io/yaml-source.js';
 
 export interface ValidatedFile {
   file: string;
@@ -50,7 +51,9 @@ async function validateOne(path: string): Promise<ValidatedFile> {
   const file = displayPath(absolute);
   const read = await readSourceFile(absolute, file);
   if (!read.ok) return { file, kind: 'unknown', summary: '', problems: read.problems };
-  const kind = detectKind(read.source);
+  const found = fileKindOf(read.source.data);
+  // Reports are still checked as questionnaires here, as before (their own check is issue 11 §7).
+  const kind = found === 'report' || found === 'diff' ? 'questionnaire' : found;
   if (kind === 'questionnaire') {
     const { value, problems } = validateQuestionnaire(read.source);
     const questions = value?.capabilities.reduce((n, c) => n + c.questions.length, 0) ?? 0;
@@ -81,14 +84,6 @@ async function validateOne(path: string): Promise<ValidatedFile> {
       }),
     ],
   };
-}
-
-function detectKind(source: SourceFile): ValidatedFile['kind'] {
-  const data = source.data;
-  if (!data || typeof data !== 'object') return 'unknown';
-  if ('capabilities' in data || 'scales' in data || 'levels' in data) return 'questionnaire';
-  if ('questionnaire' in data || 'answers' in data) return 'answers';
-  return 'unknown';
 }
 
 async function isDirectory(path: string): Promise<boolean> {
