@@ -1,6 +1,6 @@
 import { formatScore, NO_SCORE, roundScore } from '../core/format-score.js';
 import type { DiffReport, DiffStatus, QuestionSide } from '../model/diff-report.js';
-import { toSingleLine } from './wrap.js';
+import { toSingleLine } from '../text/wrap.js';
 
 /** Options shared by the diff renderers. */
 export interface DiffRenderOptions {

@@ -1,4 +1,4 @@
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text/width.js';
 import { changeStatus } from '../core/diff.js';
 import type { DiffReport, DiffStatus } from '../model/diff-report.js';
 import {
@@ -13,7 +13,7 @@ import {
 import { formatScore } from '../core/format-score.js';
 import { escapeHtml } from './escape-html.js';
 import { renderHtmlPage } from './html-style.js';
-import { toSingleLine } from './wrap.js';
+import { toSingleLine } from '../text/wrap.js';
 
 /** Nothing may be fetched: the file is mailed, archived and printed as it is (as in html.ts). */
 

@@ -1,10 +1,10 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text/width.js';
 import { changeStatus } from '../core/diff.js';
 import type { DiffReport, DiffStatus } from '../model/diff-report.js';
 import { makeChalk } from './color.js';
-import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
+import { toSingleLine, wrapIndented, wrapText } from '../text/wrap.js';
 import {
   diffLabels,
   formatAnswer,

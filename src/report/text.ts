@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text/width.js';
 import type { Report, ReportCapability } from '../model/report.js';
 import { renderBar } from './bar.js';
 import { makeChalk } from './color.js';
@@ -20,7 +20,7 @@ import {
   strengthsAndGaps,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
-import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
+import { toSingleLine, wrapIndented, wrapText } from '../text/wrap.js';
 
 const BAR_CELLS = 10;
 const MIN_TEXT_COLUMN = 16;
