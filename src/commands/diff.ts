@@ -1,9 +1,9 @@
 import { DEFAULT_TOLERANCE } from '../core/defaults.js';
-import { diffReports } from '../core/diff.js';
+import { DifferentQuestionnairesError, diffReports } from '../core/diff.js';
 import { ExitError, UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { writeReportOutputs } from './write-outputs.js';
-import { loadSide } from '../io/load-side.js';
+import { type LoadedSide, loadSide } from '../io/load-side.js';
 import type { DiffReport } from '../model/diff-report.js';
 import { shouldUseColor } from '../report/color.js';
 import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
@@ -26,17 +26,26 @@ export async function diffCommand(beforePath: string, afterPath: string, rawOpti
   const before = await loadSide(beforePath, { lang: options.lang });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
   const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });
-  const diff = diffReports(before.report, after.report, {
-    tolerance: options.tolerance,
-    detail: options.detail,
-    before: { source: before.source, kind: before.kind },
-    after: { source: after.source, kind: after.kind },
-  });
+  const diff = compareSides(before, after, options);
   await writeOutputs(diff, options, options.lang ?? after.report.lang);
   if (options.failOnRegression && diff.regressions.length > 0) {
     process.stderr.write(`cxm: ${diff.regressions.length} regression(s) beyond ±${diff.tolerance} points:\n`);
     for (const line of regressionLines(diff)) process.stderr.write(`  regressed: ${line}\n`);
     throw new ExitError(1);
+  }
+}
+
+function compareSides(before: LoadedSide, after: LoadedSide, options: DiffCommandOptions): DiffReport {
+  try {
+    return diffReports(before.report, after.report, {
+      tolerance: options.tolerance,
+      detail: options.detail,
+      before: { source: before.source, kind: before.kind },
+      after: { source: after.source, kind: after.kind },
+    });
+  } catch (error) {
+    if (!(error instanceof DifferentQuestionnairesError)) throw error;
+    throw new UserError(error.message, { hint: 'cxm diff compares two assessments of the same questionnaire' });
   }
 }
 

@@ -1,4 +1,3 @@
-import { UserError } from '../errors.js';
 import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, QuestionSide } from '../model/diff-report.js';
 import type { Report, ReportCapability } from '../model/report.js';
 import { DEFAULT_TOLERANCE } from './defaults.js';
@@ -17,13 +16,21 @@ export interface DiffOptions {
   after?: Pick<DiffSide, 'source' | 'kind'>;
 }
 
+/** Two reports of different questionnaires have nothing to compare; the command says what to do instead. */
+export class DifferentQuestionnairesError extends Error {
+  constructor(
+    readonly before: string,
+    readonly after: string,
+  ) {
+    super(`cannot compare different questionnaires: before is "${before}", after is "${after}"`);
+    this.name = 'DifferentQuestionnairesError';
+  }
+}
+
 /** Compares two reports of the same questionnaire: what both have is compared, the rest is warned about. */
 export function diffReports(before: Report, after: Report, options: DiffOptions): DiffResult {
   if (before.questionnaire.id !== after.questionnaire.id) {
-    throw new UserError(
-      `cannot compare different questionnaires: before is "${before.questionnaire.id}", after is "${after.questionnaire.id}"`,
-      { hint: 'cxm diff compares two assessments of the same questionnaire' },
-    );
+    throw new DifferentQuestionnairesError(before.questionnaire.id, after.questionnaire.id);
   }
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const warnings: string[] = [];
