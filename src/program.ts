@@ -92,18 +92,10 @@ program
   .addHelpText('after', examples(['cxm validate questionnaires/*.yaml', 'cxm validate my-questionnaire.yaml answers/']))
   .action(async (files: string[], options: { quiet?: boolean }) => {
     const { runValidate } = await import('./commands/validate.js');
-    const { renderProblems } = await import('./report/problems.js');
+    const { renderValidation } = await import('./report/validate.js');
     const result = await runValidate(files);
-    for (const file of result.files) {
-      const errors = file.problems.filter((p) => p.severity === 'error');
-      process.stderr.write(renderProblems(file.problems));
-      if (errors.length === 0 && !options.quiet) process.stdout.write(`✓ ${file.file} (${file.summary})\n`);
-    }
-    if (!result.valid) {
-      const invalid = result.files.filter((f) => f.problems.some((p) => p.severity === 'error')).length;
-      process.stderr.write(`${invalid} of ${result.files.length} file(s) invalid\n`);
-      throw new ExitError(2);
-    }
+    for (const { stream, text } of renderValidation(result, options)) process[stream].write(text);
+    if (!result.valid) throw new ExitError(2);
   });
 
 program
@@ -117,7 +109,8 @@ program
     const { runList } = await import('./commands/list.js');
     const listed = await runList(options.lang);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
+      const { renderListJson } = await import('./report/json.js');
+      process.stdout.write(renderListJson(listed));
       return;
     }
     const { renderList } = await import('./report/list.js');

@@ -3,22 +3,13 @@ import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { fileKindOf } from '../model/file-kind.js';
 import type { Problem } from '../model/problem.js';
+import type { ValidatedFile, ValidateResult } from '../model/validation.js';
 import { listAnswerFiles } from '../io/discover-answers.js';
 import { validateAnswerSource } from '../io/load-answers.js';
 import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js';
 import { readSourceFile } from '../io/yaml-source.js';
 
-export interface ValidatedFile {
-  file: string;
-  kind: 'questionnaire' | 'answers' | 'unknown';
-  summary: string;
-  problems: Problem[];
-}
-
-export interface ValidateResult {
-  files: ValidatedFile[];
-  valid: boolean;
-}
+export type { ValidatedFile, ValidateResult } from '../model/validation.js';
 
 /** Detects each file's kind by its keys, validates it, and gathers every problem of every file. */
 export async function runValidate(paths: readonly string[]): Promise<ValidateResult> {
