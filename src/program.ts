@@ -62,7 +62,11 @@ program
   )
   .action(async (answers: string[], options: Record<string, unknown>) => {
     const { scoreCommand } = await import('./commands/score.js');
-    await scoreCommand(answers, options);
+    const { failedGates } = await scoreCommand(answers, options);
+    if (failedGates.length === 0) return;
+    const { renderFailedGates } = await import('./report/gates.js');
+    process.stderr.write(renderFailedGates(failedGates));
+    throw new ExitError(1);
   });
 
 program
@@ -81,7 +85,11 @@ program
   .addHelpText('after', examples(['cxm diff 2026-q1/ 2026-q2/', 'cxm diff before.json after.json --fail-on-regression']))
   .action(async (before: string, after: string, options: Record<string, unknown>) => {
     const { diffCommand } = await import('./commands/diff.js');
-    await diffCommand(before, after, options);
+    const { diff, failed } = await diffCommand(before, after, options);
+    if (!failed) return;
+    const { renderRegressions } = await import('./report/diff-format.js');
+    process.stderr.write(renderRegressions(diff));
+    throw new ExitError(1);
   });
 
 program

@@ -1,12 +1,12 @@
 import { DEFAULT_TOLERANCE } from '../core/defaults.js';
 import { DifferentQuestionnairesError, diffReports } from '../core/diff.js';
-import { ExitError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { writeReportOutputs } from './write-outputs.js';
 import { type LoadedSide, loadSide } from '../io/load-side.js';
 import type { DiffReport } from '../model/diff-report.js';
 import { shouldUseColor } from '../report/color.js';
-import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
+import type { DiffRenderOptions } from '../report/diff-format.js';
 import { DIFF_FORMATS, type DiffFormat, isDiffFormat, loadDiffRenderer } from '../report/index.js';
 
 export interface DiffCommandOptions {
@@ -20,19 +20,21 @@ export interface DiffCommandOptions {
   color: boolean;
 }
 
-/** `cxm diff`: both sides loaded (exit 2 on bad input), the diff printed or written, then the regression gate (exit 1). */
-export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<void> {
+export interface DiffCommandResult {
+  diff: DiffReport;
+  /** --fail-on-regression was given and something regressed. */
+  failed: boolean;
+}
+
+/** `cxm diff`: both sides loaded (exit 2 on bad input), the diff printed or written; the regression gate in the result. */
+export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<DiffCommandResult> {
   const options = parseDiffOptions(rawOptions);
   const before = await loadSide(beforePath, { lang: options.lang });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
   const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });
   const diff = compareSides(before, after, options);
   await writeOutputs(diff, options, options.lang ?? after.report.lang);
-  if (options.failOnRegression && diff.regressions.length > 0) {
-    process.stderr.write(`cxm: ${diff.regressions.length} regression(s) beyond ±${diff.tolerance} points:\n`);
-    for (const line of regressionLines(diff)) process.stderr.write(`  regressed: ${line}\n`);
-    throw new ExitError(1);
-  }
+  return { diff, failed: options.failOnRegression && diff.regressions.length > 0 };
 }
 
 function compareSides(before: LoadedSide, after: LoadedSide, options: DiffCommandOptions): DiffReport {

@@ -1,4 +1,4 @@
-import { ExitError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { DEFAULT_SPREAD } from '../core/defaults.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
@@ -20,8 +20,8 @@ export interface ScoreCommandOptions {
   color: boolean;
 }
 
-/** `cxm score`: the report to stdout (or --out, with the text on screen), then the gates (exit 1). */
-export async function scoreCommand(answers: string[], rawOptions: Record<string, unknown>): Promise<void> {
+/** `cxm score`: the report to stdout (or --out, with the text on screen); the failed gates are in the result. */
+export async function scoreCommand(answers: string[], rawOptions: Record<string, unknown>): Promise<ScoreResult> {
   const options = parseScoreOptions(rawOptions);
   const result = await scoreAnswerPaths(answers, {
     lang: options.lang,
@@ -32,10 +32,7 @@ export async function scoreCommand(answers: string[], rawOptions: Record<string,
     gates: options.gates,
   });
   await writeOutputs(result, options);
-  if (result.failedGates.length > 0) {
-    for (const gate of result.failedGates) process.stderr.write(`gate failed: ${gate.detail}\n`);
-    throw new ExitError(1);
-  }
+  return result;
 }
 
 async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOptions): Promise<void> {

@@ -133,3 +133,9 @@ export function regressionLines(diff: DiffReport): string[] {
     return cap ? line(`${id} (${cap.title})`, cap) : id;
   });
 }
+
+/** What --fail-on-regression says on stderr before exit 1. */
+export function renderRegressions(diff: DiffReport): string {
+  const lines = regressionLines(diff).map((line) => `  regressed: ${line}\n`);
+  return `cxm: ${diff.regressions.length} regression(s) beyond ±${diff.tolerance} points:\n${lines.join('')}`;
+}
