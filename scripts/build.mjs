@@ -99,14 +99,14 @@ const builtinsByRequire = {
 
 // cli-table3 measures cells with string-width 4, which builds its 10 KB emoji regular expression
 // on every call: a third of a one-file `cxm score`. It gets the width function of our own wrapping
-// instead (src/report/width.ts: string-width 7 for anything but plain English and Japanese), so
+// instead (src/text/width.ts: string-width 7 for anything but plain English and Japanese), so
 // table columns and wrapped text also agree on the width of every character.
 const cliTable3SharesOurWidth = {
   name: 'cli-table3-shares-our-width',
   setup(build) {
     build.onResolve({ filter: /^string-width$/ }, (args) => {
       if (!args.importer.includes(`${sep}cli-table3${sep}`)) return undefined;
-      return { path: join(root, 'src/report/width.ts'), namespace: 'cli-table3-width' };
+      return { path: join(root, 'src/text/width.ts'), namespace: 'cli-table3-width' };
     });
     build.onLoad({ filter: /.*/, namespace: 'cli-table3-width' }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)}).displayWidth;`,

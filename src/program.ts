@@ -1,6 +1,8 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
+import { DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
 import { debugEnabled, ExitError, InvalidInputError, internalErrorText, UserError } from './errors.js';
+import { BINARY_REPORT_FORMATS, DIFF_FORMATS, REPORT_FORMATS } from './report/index.js';
 import { renderProblems } from './report/problems.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
@@ -51,11 +53,11 @@ program
   .option('--lang <code>', 'language of the report')
   .addOption(
     new Option('--format <format>', 'report format (xlsx and pptx need --out)')
-      .choices(['text', 'json', 'markdown', 'html', 'csv', 'xlsx', 'pptx'])
+      .choices([...REPORT_FORMATS, ...BINARY_REPORT_FORMATS])
       .default('text'),
   )
   .option('--out <file>', 'write the report to FILE (atomically); the text summary stays on the screen')
-  .option('--spread <points>', 'spread that flags a disagreement', '25')
+  .option('--spread <points>', 'spread that flags a disagreement', String(DEFAULT_SPREAD))
   .option('--target <level>', 'target level (overrides the questionnaire)')
   .option('--detail', 'include the per-question table')
   .option('--fail-under <score>', 'exit 1 when the overall score is below SCORE (0-100)')
@@ -73,7 +75,11 @@ program
   )
   .action(async (answers: string[], options: Record<string, unknown>) => {
     const { scoreCommand } = await import('./commands/score.js');
-    await scoreCommand(answers, options);
+    const { failedGates } = await scoreCommand(answers, options);
+    if (failedGates.length === 0) return;
+    const { renderFailedGates } = await import('./report/gates.js');
+    process.stderr.write(renderFailedGates(failedGates));
+    throw new ExitError(1);
   });
 
 program
@@ -82,9 +88,9 @@ program
   .argument('<before>', 'answer file, folder of answer files, or JSON report')
   .argument('<after>', 'answer file, folder of answer files, or JSON report')
   .option('--lang <code>', 'language of the report')
-  .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html']).default('text'))
+  .addOption(new Option('--format <format>', 'report format').choices(DIFF_FORMATS).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically)')
-  .option('--tolerance <points>', 'changes within ±POINTS count as unchanged', '0.5')
+  .option('--tolerance <points>', 'changes within ±POINTS count as unchanged', String(DEFAULT_TOLERANCE))
   .option('--detail', 'list the questions whose answers changed')
   .option('--fail-on-regression', 'exit 1 when a capability or the overall score regressed')
   .option('--quiet', 'print nothing but errors and gate failures')
@@ -99,7 +105,11 @@ program
   )
   .action(async (before: string, after: string, options: Record<string, unknown>) => {
     const { diffCommand } = await import('./commands/diff.js');
-    await diffCommand(before, after, options);
+    const { diff, failed } = await diffCommand(before, after, options);
+    if (!failed) return;
+    const { renderRegressions } = await import('./report/diff-format.js');
+    process.stderr.write(renderRegressions(diff));
+    throw new ExitError(1);
   });
 
 program
@@ -114,18 +124,10 @@ program
   )
   .action(async (files: string[], options: { quiet?: boolean }) => {
     const { runValidate } = await import('./commands/validate.js');
-    const { renderProblems } = await import('./report/problems.js');
+    const { renderValidation } = await import('./report/validate.js');
     const result = await runValidate(files);
-    for (const file of result.files) {
-      const errors = file.problems.filter((p) => p.severity === 'error');
-      process.stderr.write(renderProblems(file.problems));
-      if (errors.length === 0 && !options.quiet) process.stdout.write(`✓ ${file.file} (${file.summary})\n`);
-    }
-    if (!result.valid) {
-      const invalid = result.files.filter((f) => f.problems.some((p) => p.severity === 'error')).length;
-      process.stderr.write(`${invalid} of ${result.files.length} file(s) invalid\n`);
-      throw new ExitError(2);
-    }
+    for (const { stream, text } of renderValidation(result, options)) process[stream].write(text);
+    if (!result.valid) throw new ExitError(2);
   });
 
 program
@@ -139,7 +141,8 @@ program
     const { runList } = await import('./commands/list.js');
     const listed = await runList(options.lang);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
+      const { renderListJson } = await import('./report/json.js');
+      process.stdout.write(renderListJson(listed));
       return;
     }
     const { renderList } = await import('./report/list.js');

@@ -1,24 +1,14 @@
-import { diffReports } from '../core/diff.js';
-import { ExitError, UserError } from '../errors.js';
+import { DEFAULT_TOLERANCE } from '../core/defaults.js';
+import { DifferentQuestionnairesError, diffReports } from '../core/diff.js';
+import { UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { writeReportOutputs } from './write-outputs.js';
-import { loadSide } from '../io/load-side.js';
+import { type LoadedSide, loadSide } from '../io/load-side.js';
 import { checkStdinOnce } from '../io/read-stdin.js';
 import type { DiffReport } from '../model/diff-report.js';
 import { shouldUseColor } from '../report/color.js';
-import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
-
-export const DIFF_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
-type DiffRenderer = (diff: DiffReport, options: DiffRenderOptions) => string;
-
-/** Each format loads only when asked for. */
-const renderers: Record<DiffFormat, () => Promise<DiffRenderer>> = {
-  text: async () => (await import('../report/diff-text.js')).renderDiffText,
-  json: async () => (await import('../report/diff-json.js')).renderDiffJson,
-  markdown: async () => (await import('../report/diff-markdown.js')).renderDiffMarkdown,
-  html: async () => (await import('../report/diff-html.js')).renderDiffHtml,
-};
+import type { DiffRenderOptions } from '../report/diff-format.js';
+import { DIFF_FORMATS, type DiffFormat, isDiffFormat, loadDiffRenderer } from '../report/index.js';
 
 export interface DiffCommandOptions {
   format: DiffFormat;
@@ -31,24 +21,35 @@ export interface DiffCommandOptions {
   color: boolean;
 }
 
-/** `cxm diff`: both sides loaded (exit 2 on bad input), the diff printed or written, then the regression gate (exit 1). */
-export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<void> {
+export interface DiffCommandResult {
+  diff: DiffReport;
+  /** --fail-on-regression was given and something regressed. */
+  failed: boolean;
+}
+
+/** `cxm diff`: both sides loaded (exit 2 on bad input), the diff printed or written; the regression gate in the result. */
+export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<DiffCommandResult> {
   const options = parseDiffOptions(rawOptions);
   checkStdinOnce([beforePath, afterPath]);
   const before = await loadSide(beforePath, { lang: options.lang });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
   const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });
-  const diff = diffReports(before.report, after.report, {
-    tolerance: options.tolerance,
-    detail: options.detail,
-    before: { source: before.source, kind: before.kind },
-    after: { source: after.source, kind: after.kind },
-  });
+  const diff = compareSides(before, after, options);
   await writeOutputs(diff, options, options.lang ?? after.report.lang, [...before.inputs, ...after.inputs]);
-  if (options.failOnRegression && diff.regressions.length > 0) {
-    process.stderr.write(`cxm: ${diff.regressions.length} regression(s) beyond ±${diff.tolerance} points:\n`);
-    for (const line of regressionLines(diff)) process.stderr.write(`  regressed: ${line}\n`);
-    throw new ExitError(1);
+  return { diff, failed: options.failOnRegression && diff.regressions.length > 0 };
+}
+
+function compareSides(before: LoadedSide, after: LoadedSide, options: DiffCommandOptions): DiffReport {
+  try {
+    return diffReports(before.report, after.report, {
+      tolerance: options.tolerance,
+      detail: options.detail,
+      before: { source: before.source, kind: before.kind },
+      after: { source: after.source, kind: after.kind },
+    });
+  } catch (error) {
+    if (!(error instanceof DifferentQuestionnairesError)) throw error;
+    throw new UserError(error.message, { hint: 'cxm diff compares two assessments of the same questionnaire' });
   }
 }
 
@@ -59,7 +60,7 @@ async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang:
     lang,
     detail: options.detail,
   };
-  const render = await renderers[options.format]();
+  const render = await loadDiffRenderer(options.format);
   await writeReportOutputs({
     format: options.format,
     out: options.out,
@@ -68,7 +69,7 @@ async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang:
     screen,
     render: (o) => render(diff, o),
     loadText: async () => {
-      const renderText = await renderers.text();
+      const renderText = await loadDiffRenderer('text');
       return (o) => renderText(diff, o);
     },
     warnings: diff.warnings,
@@ -80,7 +81,7 @@ export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptio
   const format = stringOption(raw, 'format') ?? 'text';
   if (!isDiffFormat(format)) throw new UserError(`--format: unknown format "${format}" (known: ${DIFF_FORMATS.join(', ')})`);
   const { lang, out } = reportOutputOptions(raw);
-  const toleranceText = stringOption(raw, 'tolerance') ?? '0.5';
+  const toleranceText = stringOption(raw, 'tolerance') ?? String(DEFAULT_TOLERANCE);
   const tolerance = toleranceText.trim() === '' ? NaN : Number(toleranceText);
   if (!Number.isFinite(tolerance) || tolerance < 0) {
     throw new UserError(`--tolerance: expected a number of points ≥ 0, found "${toleranceText}"`);
@@ -95,8 +96,4 @@ export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptio
     quiet: raw.quiet === true,
     color: raw.color !== false,
   };
-}
-
-function isDiffFormat(format: string): format is DiffFormat {
-  return (DIFF_FORMATS as readonly string[]).includes(format);
 }

@@ -1,15 +1,9 @@
 import { bundledIds, bundledPath } from '../io/bundled.js';
 import { loadQuestionnaireFile } from '../io/load-questionnaire.js';
+import type { ListedQuestionnaire } from '../model/listing.js';
 import { localize } from '../model/text.js';
 
-export interface ListedQuestionnaire {
-  id: string;
-  version: string;
-  title: string;
-  languages: string[];
-  capabilities: number;
-  questions: number;
-}
+export type { ListedQuestionnaire } from '../model/listing.js';
 
 export async function runList(lang: string | undefined): Promise<ListedQuestionnaire[]> {
   const listed: ListedQuestionnaire[] = [];

@@ -2,17 +2,16 @@ import { extname } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { displayPath } from '../io/load-questionnaire.js';
+import { loadRenderer, type ReportFormat, reportFormatOfExtension } from '../report/index.js';
 import { runMessages } from '../ui/messages.js';
 
 /** The end of `cxm run`: the `cxm score` text report on screen, and `--report FILE` if asked. */
 
-const FORMAT_BY_EXTENSION = { '.md': 'markdown', '.markdown': 'markdown', '.json': 'json', '.html': 'html', '.htm': 'html' } as const;
-type FileFormat = (typeof FORMAT_BY_EXTENSION)[keyof typeof FORMAT_BY_EXTENSION];
-
 /** Checked when the run starts, so that a typo does not surface only after an hour's workshop. */
-export function reportFormatOf(path: string): FileFormat {
+export function reportFormatOf(path: string): ReportFormat {
   const ext = extname(path).toLowerCase();
-  for (const [known, format] of Object.entries(FORMAT_BY_EXTENSION)) if (known === ext) return format;
+  const format = reportFormatOfExtension(ext);
+  if (format !== undefined) return format;
   throw new UserError(`--report ${path}: unknown report format "${ext}"`, { hint: 'name the file .md, .json or .html' });
 }
 
@@ -28,7 +27,6 @@ export async function showFinalReport(answerPath: string, options: FinalReportOp
   const messages = runMessages(options.lang);
   // Loaded only now: the first question must not wait for the scorer and the renderers.
   const { scoreAnswerPaths } = await import('../io/score-files.js');
-  const { loadRenderer } = await import('../report/index.js');
   const { report } = await scoreAnswerPaths([answerPath], { lang: options.lang });
   const width = Math.min(out.columns || 80, 120);
   const text = await loadRenderer('text');

@@ -1,5 +1,6 @@
-import { ExitError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
+import { DEFAULT_SPREAD } from '../core/defaults.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
 import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
 import { shouldUseColor } from '../report/color.js';
@@ -28,8 +29,8 @@ export interface ScoreCommandOptions {
   color: boolean;
 }
 
-/** `cxm score`: the report to stdout (or --out, with the text on screen), then the gates (exit 1). */
-export async function scoreCommand(answers: string[], rawOptions: Record<string, unknown>): Promise<void> {
+/** `cxm score`: the report to stdout (or --out, with the text on screen); the failed gates are in the result. */
+export async function scoreCommand(answers: string[], rawOptions: Record<string, unknown>): Promise<ScoreResult> {
   const options = parseScoreOptions(rawOptions);
   const result = await scoreAnswerPaths(answers, {
     lang: options.lang,
@@ -40,10 +41,7 @@ export async function scoreCommand(answers: string[], rawOptions: Record<string,
     gates: options.gates,
   });
   await writeOutputs(result, options);
-  if (result.failedGates.length > 0) {
-    for (const gate of result.failedGates) process.stderr.write(`gate failed: ${gate.detail}\n`);
-    throw new ExitError(1);
-  }
+  return result;
 }
 
 async function writeOutputs({ report, files, questionnairePath }: ScoreResult, options: ScoreCommandOptions): Promise<void> {
@@ -83,7 +81,7 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
   }
 
   const spreadText = stringOption(raw, 'spread');
-  const spread = spreadText === undefined ? 25 : parseNumber('--spread', spreadText, 0, Infinity);
+  const spread = spreadText === undefined ? DEFAULT_SPREAD : parseNumber('--spread', spreadText, 0, Infinity);
   const gates: GateRule[] = [];
   const failUnder = stringOption(raw, 'failUnder', '--fail-under');
   if (failUnder !== undefined) gates.push({ kind: 'fail-under', threshold: parseNumber('--fail-under', failUnder, 0, 100) });

@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
-import { detectFileKind, type FileKind } from '../model/file-kind.js';
+import { fileKindOf } from '../model/file-kind.js';
 import type { Problem } from '../model/problem.js';
+import type { ValidatedFile, ValidateResult } from '../model/validation.js';
 import { checkWrittenReport } from './validate-report.js';
 import { listAnswerFiles } from '../io/discover-answers.js';
 import { validateAnswerSource } from '../io/load-answers.js';
@@ -10,17 +11,7 @@ import { displayPath, validateQuestionnaire } from '../io/load-questionnaire.js'
 import { checkStdinOnce, isStdin, readStdinSource, STDIN_NAME } from '../io/read-stdin.js';
 import { readSourceFile } from '../io/yaml-source.js';
 
-export interface ValidatedFile {
-  file: string;
-  kind: FileKind;
-  summary: string;
-  problems: Problem[];
-}
-
-export interface ValidateResult {
-  files: ValidatedFile[];
-  valid: boolean;
-}
+export type { ValidatedFile, ValidateResult } from '../model/validation.js';
 
 /** Detects each file's kind by its keys, validates it, and gathers every problem of every file. */
 export async function runValidate(paths: readonly string[]): Promise<ValidateResult> {
@@ -54,7 +45,7 @@ async function validateOne(path: string): Promise<ValidatedFile> {
   const file = isStdin(path) ? STDIN_NAME : displayPath(absolute);
   const read = isStdin(path) ? await readStdinSource() : await readSourceFile(absolute, file);
   if (!read.ok) return { file, kind: 'unknown', summary: '', problems: read.problems };
-  const kind = detectFileKind(read.source.data);
+  const kind = fileKindOf(read.source.data);
   if (kind === 'questionnaire') {
     const { value, problems } = validateQuestionnaire(read.source);
     const questions = value?.capabilities.reduce((n, c) => n + c.questions.length, 0) ?? 0;

@@ -1,12 +1,11 @@
 import type { Report, ReportCapability } from '../model/report.js';
 import { localize } from '../model/text.js';
+import { DEFAULT_SPREAD } from './defaults.js';
 import { evaluateGates, type GateRule } from './gates.js';
 import { levelIndexOf, reaches } from './levels.js';
 import type { MergeResult } from './merge.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
 import { planRoadmap } from './roadmap.js';
-
-export const DEFAULT_SPREAD = 25;
 
 export interface BuildReportOptions {
   /** Report language; default the questionnaire's default language. */

@@ -1,16 +1,14 @@
-import { UserError } from '../errors.js';
 import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, QuestionSide } from '../model/diff-report.js';
 import type { Report, ReportCapability } from '../model/report.js';
-
-/** Floating-point noise never turns a change into a regression (SPEC §5 uses the same 1e-9). */
-const EPSILON = 1e-9;
+import { DEFAULT_TOLERANCE } from './defaults.js';
+import { isSameScore, levelOf, reaches } from './levels.js';
 
 type Question = NonNullable<Report['questions']>[number];
 type Level = Report['levels'][number];
 
 export interface DiffOptions {
-  /** Changes within ±tolerance points count as unchanged. */
-  tolerance: number;
+  /** Changes within ±tolerance points count as unchanged (default DEFAULT_TOLERANCE). */
+  tolerance?: number | undefined;
   /** Compute the questions whose answers changed. */
   detail?: boolean;
   /** Where each side came from, for the output; defaults name the sides "before" and "after". */
@@ -18,15 +16,23 @@ export interface DiffOptions {
   after?: Pick<DiffSide, 'source' | 'kind'>;
 }
 
+/** Two reports of different questionnaires have nothing to compare; the command says what to do instead. */
+export class DifferentQuestionnairesError extends Error {
+  constructor(
+    readonly before: string,
+    readonly after: string,
+  ) {
+    super(`cannot compare different questionnaires: before is "${before}", after is "${after}"`);
+    this.name = 'DifferentQuestionnairesError';
+  }
+}
+
 /** Compares two reports of the same questionnaire: what both have is compared, the rest is warned about. */
 export function diffReports(before: Report, after: Report, options: DiffOptions): DiffResult {
   if (before.questionnaire.id !== after.questionnaire.id) {
-    throw new UserError(
-      `cannot compare different questionnaires: before is "${before.questionnaire.id}", after is "${after.questionnaire.id}"`,
-      { hint: 'cxm diff compares two assessments of the same questionnaire' },
-    );
+    throw new DifferentQuestionnairesError(before.questionnaire.id, after.questionnaire.id);
   }
-  const tolerance = options.tolerance;
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const warnings: string[] = [];
   const vBefore = before.questionnaire.version;
   const vAfter = after.questionnaire.version;
@@ -147,8 +153,13 @@ export function compare(before: number | null, after: number | null, tolerance: 
   if (after === null) return { before, after, delta: null, status: 'not-assessed' as DiffStatus };
   if (before === null) return { before, after, delta: null, status: 'new' as DiffStatus };
   const delta = after - before;
-  const status: DiffStatus = Math.abs(delta) <= tolerance + EPSILON ? 'unchanged' : delta > 0 ? 'improved' : 'regressed';
-  return { before, after, delta, status };
+  return { before, after, delta, status: changeStatus(delta, tolerance) };
+}
+
+/** A change within ±tolerance points (give or take noise) is unchanged; a question's change uses tolerance 0. */
+export function changeStatus(delta: number, tolerance: number): DiffStatus {
+  if (reaches(tolerance, Math.abs(delta))) return 'unchanged';
+  return delta > 0 ? 'improved' : 'regressed';
 }
 
 function levelChange(before: string | null, after: string | null, beforeLevels: readonly Level[], afterLevels: readonly Level[]) {
@@ -157,14 +168,6 @@ function levelChange(before: string | null, after: string | null, beforeLevels: 
   let change: 'up' | 'down' | 'same' | null = null;
   if (minBefore !== undefined && minAfter !== undefined) change = minAfter > minBefore ? 'up' : minAfter < minBefore ? 'down' : 'same';
   return { before, after, change };
-}
-
-/** SPEC §5: the last level whose min ≤ s + 1e-9. */
-export function levelOf(score: number | null, levels: readonly Level[]): string | null {
-  if (score === null) return null;
-  let found: string | null = null;
-  for (const level of levels) if (level.min <= score + EPSILON) found = level.id;
-  return found;
 }
 
 /** SPEC §5 overall score, restricted to the capabilities in `ids`. */
@@ -216,7 +219,7 @@ function questionSide(q: Question): QuestionSide {
 
 function hasChanged(old: Question, q: Question, b: QuestionSide, a: QuestionSide): boolean {
   if ((b.score === null) !== (a.score === null)) return true;
-  if (b.score !== null && a.score !== null && Math.abs(a.score - b.score) > EPSILON) return true;
+  if (b.score !== null && a.score !== null && !isSameScore(a.score, b.score)) return true;
   if (old.counted !== q.counted || old.notApplicable !== q.notApplicable || old.hidden !== q.hidden || old.unanswered !== q.unanswered) {
     return true;
   }

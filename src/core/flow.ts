@@ -1,6 +1,7 @@
 import { type NOT_APPLICABLE, normalizeAnswer, type AnswerEntry } from '../model/answers.js';
-import type { Capability, Condition, Question, Questionnaire } from '../model/questionnaire.js';
-import { conditionHolds as valueMeetsCondition } from './visibility.js';
+import type { Capability, Question, Questionnaire } from '../model/questionnaire.js';
+import { indexQuestionnaire } from './questionnaire-index.js';
+import { classifyAnswers, HIDDEN } from './visibility.js';
 
 /**
  * The question flow of `cxm run`, pure: which questions are visible given the answers so far,
@@ -41,20 +42,12 @@ export function isAnswered(entry: AnswerEntry | undefined): boolean {
   return answerValue(entry) !== undefined;
 }
 
-/** SPEC §3: every test given must hold; a hidden, unanswered or n/a question meets no condition. */
-export function conditionHolds(condition: Condition, value: number | typeof NOT_APPLICABLE | undefined): boolean {
-  return typeof value === 'number' && valueMeetsCondition(condition, value);
-}
-
-/** Ids of the visible questions. One forward pass suffices: a condition names an earlier question. */
+/** Ids of the visible questions: the scorer's own classification (SPEC §3), so a run and a score never disagree. */
 export function visibleIds(q: Questionnaire, answers: AnswerMap): Set<string> {
+  const index = indexQuestionnaire(q);
+  const { status } = classifyAnswers(index, answers);
   const visible = new Set<string>();
-  for (const { question } of allQuestions(q)) {
-    const when = question.when;
-    if (!when || (visible.has(when.question) && conditionHolds(when, answerValue(answers[when.question])))) {
-      visible.add(question.id);
-    }
-  }
+  for (const question of index.questions) if (status[question.index] !== HIDDEN) visible.add(question.id);
   return visible;
 }
 

@@ -1,3 +1,4 @@
+import { formatScore } from './format-score.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
 import { levelIndexOf, reaches } from './levels.js';
 
@@ -73,8 +74,4 @@ export function evaluateGates(index: IndexedQuestionnaire, rules: readonly GateR
     }
   }
   return results;
-}
-
-function formatScore(score: number): string {
-  return score.toFixed(1);
 }

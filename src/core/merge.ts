@@ -2,11 +2,13 @@ import { normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { Questionnaire } from '../model/questionnaire.js';
 import { indexQuestionnaire, type IndexedQuestionnaire } from './questionnaire-index.js';
 import { RespondentStore, type RespondentIdentity, type Respondents } from './respondent-store.js';
-import { scoreClassified, scoreQuestions, scoreRespondent, type RespondentScore, type ScoreSet } from './score-respondent.js';
-import { COUNTED, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED, type ClassifiedAnswers } from './visibility.js';
+import { scoreClassified, scoreQuestions, type RespondentScore, type ScoreSet } from './score-respondent.js';
+import { type ClassifiedAnswers, classifyAnswers, COUNTED, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED } from './visibility.js';
 
 export interface RespondentInput extends RespondentIdentity {
   answers: Readonly<Record<string, AnswerEntry>>;
+  /** The same answers classified already (by a worker thread); `answers` may then be empty, but not with `detail`. */
+  classified?: ClassifiedAnswers | undefined;
 }
 
 export interface QuestionSummary {
@@ -40,10 +42,8 @@ export interface MergeResult extends ScoreSet {
 export type { RespondentIdentity } from './respondent-store.js';
 
 export interface Accumulator {
-  /** Scores one respondent, folds it into the running totals and returns its own scores. */
+  /** Scores one respondent, folds it into the running totals and returns its own scores: the one way in. */
   add(respondent: RespondentInput): RespondentScore;
-  /** The same for answers classified elsewhere (a worker thread); not with `detail`, which needs the answers. */
-  addClassified(respondent: RespondentIdentity, classified: ClassifiedAnswers): RespondentScore;
   /** The merge so far; can be called again after more `add`s. */
   finish(): MergeResult;
 }
@@ -84,15 +84,10 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
 
   return {
     add(respondent) {
-      const scored = scoreRespondent(index, respondent.answers);
+      if (answers && respondent.classified) throw new Error('classified answers carry no per-question detail; pass the answers');
+      const scored = scoreClassified(index, respondent.classified ?? classifyAnswers(index, respondent.answers));
       fold(respondent, scored);
       if (answers) keepDetail(index, answers, respondent, scored);
-      return scored;
-    },
-    addClassified(respondent, classified) {
-      if (answers) throw new Error('addClassified cannot keep the per-question detail; use add');
-      const scored = scoreClassified(index, classified);
-      fold(respondent, scored);
       return scored;
     },
     finish() {

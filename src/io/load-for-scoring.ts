@@ -3,6 +3,7 @@ import { InvalidInputError } from '../errors.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
 import { classifyAnswers, type ClassifiedAnswers } from '../core/visibility.js';
 import type { AnswerFile } from '../model/answers.js';
+import { fileKindOf } from '../model/file-kind.js';
 import type { Problem } from '../model/problem.js';
 import { validateAnswerSource } from './load-answers.js';
 import { displayPath } from './load-questionnaire.js';
@@ -80,10 +81,9 @@ export async function loadForScoring(path: string, fromFolder: boolean, options:
 
 /** A questionnaire or a JSON report: kept next to the answers in a folder, it is skipped, not an error. */
 function otherKind(data: unknown): 'questionnaire' | 'JSON report' | undefined {
-  if (data === null || typeof data !== 'object' || 'answers' in data) return undefined;
-  if ('schemaVersion' in data) return 'JSON report';
-  if ('capabilities' in data) return 'questionnaire';
-  return undefined;
+  const kind = fileKindOf(data);
+  if (kind === 'questionnaire') return 'questionnaire';
+  return kind === 'report' || kind === 'diff' ? 'JSON report' : undefined;
 }
 
 /** Warnings as report.warnings carries them: `file:line:column path: message`. */

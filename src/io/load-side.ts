@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
+import { fileKindOf } from '../model/file-kind.js';
 import { reportSchema, type Report } from '../model/report.js';
 import { findingsFromZod } from '../model/zod-findings.js';
 import { displayPath } from './load-questionnaire.js';
@@ -31,7 +32,9 @@ export async function loadSide(path: string, options: LoadSideOptions = {}): Pro
     const absolute = resolve(path);
     const read = isStdin(path) ? await readStdinSource() : await readSourceFile(absolute, displayPath(absolute));
     if (!read.ok) throw new InvalidInputError(read.problems);
-    if (isReportData(read.source.data)) {
+    const kind = fileKindOf(read.source.data);
+    // A diff is no side of a diff: checked against the report schema, it is refused with its problems.
+    if (kind === 'report' || kind === 'diff') {
       const parsed = reportSchema.safeParse(read.source.data);
       if (!parsed.success) throw new InvalidInputError(findingsFromZod(parsed.error.issues, read.source.data).map(read.source.locate));
       return { report: parsed.data, kind: 'report', source: shownName(path), inputs: [path] };
@@ -40,10 +43,6 @@ export async function loadSide(path: string, options: LoadSideOptions = {}): Pro
   // Answers get the scorer's own errors: not found, invalid answers (located), mixed questionnaires.
   const { report, files, questionnairePath } = await scoreAnswerPaths([path], { lang: options.lang, detail: true });
   return { report, kind: 'answers', source: shownName(path), inputs: [...files, questionnairePath] };
-}
-
-function isReportData(data: unknown): boolean {
-  return data !== null && typeof data === 'object' && 'schemaVersion' in data && 'capabilities' in data;
 }
 
 async function isFile(path: string): Promise<boolean> {

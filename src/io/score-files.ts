@@ -87,8 +87,7 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     if (answers.lang !== undefined) langs.add(answers.lang);
     files.push(file);
     const identity = { file, ...answers.respondent };
-    if (result.classified) reference.accumulator.addClassified(identity, result.classified);
-    else reference.accumulator.add({ ...identity, answers: answers.answers });
+    reference.accumulator.add({ ...identity, answers: answers.answers, classified: result.classified });
   }
 
   if (problems.length > 0) throw new InvalidInputError(problems);

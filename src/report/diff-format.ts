@@ -1,5 +1,6 @@
+import { formatScore, NO_SCORE, roundScore } from '../core/format-score.js';
 import type { DiffReport, DiffStatus, QuestionSide } from '../model/diff-report.js';
-import { toSingleLine } from './wrap.js';
+import { toSingleLine } from '../text/wrap.js';
 
 /** Options shared by the diff renderers. */
 export interface DiffRenderOptions {
@@ -90,15 +91,10 @@ export const statusArrow: Record<DiffStatus, string> = {
   'not-assessed': '·',
 };
 
-/** One decimal (SPEC §5); "—" where there is no score, never 0. */
-export function formatScore(score: number | null): string {
-  return score === null ? '—' : score.toFixed(1);
-}
-
 /** Signed, one decimal; a change that rounds to nothing shows as 0.0 without a sign. */
 export function formatDelta(delta: number | null): string {
-  if (delta === null) return '—';
-  const rounded = Math.round(delta * 10) / 10;
+  if (delta === null) return NO_SCORE;
+  const rounded = roundScore(delta);
   if (rounded === 0) return '0.0';
   return rounded > 0 ? `+${rounded.toFixed(1)}` : `-${Math.abs(rounded).toFixed(1)}`;
 }
@@ -136,4 +132,10 @@ export function regressionLines(diff: DiffReport): string[] {
     const cap = diff.capabilities.find((c) => c.id === id);
     return cap ? line(`${id} (${cap.title})`, cap) : id;
   });
+}
+
+/** What --fail-on-regression says on stderr before exit 1. */
+export function renderRegressions(diff: DiffReport): string {
+  const lines = regressionLines(diff).map((line) => `  regressed: ${line}\n`);
+  return `cxm: ${diff.regressions.length} regression(s) beyond ±${diff.tolerance} points:\n${lines.join('')}`;
 }

@@ -1,18 +1,19 @@
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text/width.js';
+import { changeStatus } from '../core/diff.js';
 import type { DiffReport, DiffStatus } from '../model/diff-report.js';
 import {
   diffLabels,
   formatAnswer,
   formatDelta,
   formatLevelChange,
-  formatScore,
   statusArrow,
   statusLabel,
   type DiffRenderOptions,
 } from './diff-format.js';
+import { formatScore } from '../core/format-score.js';
 import { escapeHtml } from './escape-html.js';
 import { renderHtmlPage } from './html-style.js';
-import { toSingleLine } from './wrap.js';
+import { toSingleLine } from '../text/wrap.js';
 
 /** Nothing may be fetched: the file is mailed, archived and printed as it is (as in html.ts). */
 
@@ -86,7 +87,7 @@ export function renderDiffHtml(diff: DiffReport, options: DiffRenderOptions): st
         const notes = (['before', 'after'] as const)
           .filter((side) => q[side].note !== undefined)
           .map((side) => `<div class="note"><em>${e(t.noteOf(t[side]))}:</em> ${e(q[side].note ?? '')}</div>`);
-        const status: DiffStatus = q.delta === null || Math.abs(q.delta) < 1e-9 ? 'unchanged' : q.delta > 0 ? 'improved' : 'regressed';
+        const status: DiffStatus = q.delta === null ? 'unchanged' : changeStatus(q.delta, 0);
         body.push(
           `<tr><td class="id"><code>${e(q.id)}</code></td><td>${e(q.text)}${notes.join('')}</td><td class="num">${e(formatAnswer(q.before, options.lang))}</td>` +
             `<td class="num">${e(formatAnswer(q.after, options.lang))}</td><td class="num"><span class="${status}">${formatDelta(q.delta)}</span></td></tr>`,

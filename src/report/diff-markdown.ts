@@ -4,11 +4,11 @@ import {
   formatAnswer,
   formatDelta,
   formatLevelChange,
-  formatScore,
   statusArrow,
   statusLabel,
   type DiffRenderOptions,
 } from './diff-format.js';
+import { formatScore } from '../core/format-score.js';
 import { escapeMarkdown } from './escape-markdown.js';
 
 /** The diff as GitHub-flavoured Markdown, e.g. for a pull request comment; every questionnaire text escaped. */

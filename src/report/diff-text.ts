@@ -1,19 +1,20 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text/width.js';
+import { changeStatus } from '../core/diff.js';
 import type { DiffReport, DiffStatus } from '../model/diff-report.js';
 import { makeChalk } from './color.js';
-import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
+import { toSingleLine, wrapIndented, wrapText } from '../text/wrap.js';
 import {
   diffLabels,
   formatAnswer,
   formatDelta,
   formatLevelChange,
-  formatScore,
   statusArrow,
   statusLabel,
   type DiffRenderOptions,
 } from './diff-format.js';
+import { formatScore } from '../core/format-score.js';
 
 /** The diff for a terminal: a table that fits `width` columns (80 by default), readable without colour. */
 export function renderDiffText(diff: DiffReport, options: DiffRenderOptions): string {
@@ -67,7 +68,7 @@ export function renderDiffText(diff: DiffReport, options: DiffRenderOptions): st
           q.before.note !== undefined ? `${labels.noteOf(labels.before)}: ${q.before.note}` : undefined,
           q.after.note !== undefined ? `${labels.noteOf(labels.after)}: ${q.after.note}` : undefined,
         ].flatMap((text) => (text === undefined ? [] : [{ text, paint: chalk.dim }]));
-        const status: DiffStatus = q.delta === null || Math.abs(q.delta) < 1e-9 ? 'unchanged' : q.delta > 0 ? 'improved' : 'regressed';
+        const status: DiffStatus = q.delta === null ? 'unchanged' : changeStatus(q.delta, 0);
         return [
           q.id,
           [{ text: q.text }, ...notes],

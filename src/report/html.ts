@@ -9,7 +9,6 @@ import {
   describeRespondent,
   formatDate,
   formatPercent,
-  formatScore,
   hasSeveralRespondents,
   levelLabel,
   levelOfScore,
@@ -19,6 +18,7 @@ import {
   strengthsAndGaps,
   targetMin,
 } from './report-view.js';
+import { formatScore } from '../core/format-score.js';
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
 
 /** Nothing may be fetched: the file is mailed, archived and printed as it is. */

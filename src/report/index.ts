@@ -1,18 +1,28 @@
+import type { DiffReport } from '../model/diff-report.js';
 import type { Report } from '../model/report.js';
+import type { DiffRenderOptions } from './diff-format.js';
 import type { RenderOptions } from './render-options.js';
 
+export type { DiffRenderOptions } from './diff-format.js';
 export type { RenderOptions } from './render-options.js';
+
+/** The one registry of formats: of a report (`cxm score`) and of a diff (`cxm diff`). */
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
 /** A format that is a file, not text (a zip package): it needs --out and is written as bytes. */
 export type BinaryRenderer = (report: Report, options: RenderOptions) => Promise<Uint8Array>;
+
+export type DiffRenderer = (diff: DiffReport, options: DiffRenderOptions) => string;
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const BINARY_REPORT_FORMATS = ['xlsx', 'pptx'] as const;
 export type BinaryReportFormat = (typeof BINARY_REPORT_FORMATS)[number];
 
-/** Each format loads only when asked for: `cxm score --format json` never pays for cli-table3. */
+export const DIFF_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+// Each format loads only when asked for: `cxm score --format json` never pays for cli-table3.
 const renderers: Record<ReportFormat, () => Promise<Renderer>> = {
   text: async () => (await import('./text.js')).renderText,
   json: async () => (await import('./json.js')).renderJson,
@@ -27,6 +37,26 @@ const binaryRenderers: Record<BinaryReportFormat, () => Promise<BinaryRenderer>>
   pptx: async () => (await import('./pptx.js')).renderPptx,
 };
 
+const diffRenderers: Record<DiffFormat, () => Promise<DiffRenderer>> = {
+  text: async () => (await import('./diff-text.js')).renderDiffText,
+  json: async () => (await import('./diff-json.js')).renderDiffJson,
+  markdown: async () => (await import('./diff-markdown.js')).renderDiffMarkdown,
+  html: async () => (await import('./diff-html.js')).renderDiffHtml,
+};
+
+/** `cxm run --report FILE`: the format a file name asks for, by its extension. */
+const FORMAT_BY_EXTENSION: Readonly<Record<string, ReportFormat>> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.json': 'json',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export function reportFormatOfExtension(extension: string): ReportFormat | undefined {
+  return Object.hasOwn(FORMAT_BY_EXTENSION, extension) ? FORMAT_BY_EXTENSION[extension] : undefined;
+}
+
 export function isReportFormat(format: string): format is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(format);
 }
@@ -35,10 +65,18 @@ export function isBinaryReportFormat(format: string): format is BinaryReportForm
   return (BINARY_REPORT_FORMATS as readonly string[]).includes(format);
 }
 
+export function isDiffFormat(format: string): format is DiffFormat {
+  return (DIFF_FORMATS as readonly string[]).includes(format);
+}
+
 export function loadRenderer(format: ReportFormat): Promise<Renderer> {
   return renderers[format]();
 }
 
 export function loadBinaryRenderer(format: BinaryReportFormat): Promise<BinaryRenderer> {
   return binaryRenderers[format]();
+}
+
+export function loadDiffRenderer(format: DiffFormat): Promise<DiffRenderer> {
+  return diffRenderers[format]();
 }

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { ListedQuestionnaire } from '../commands/list.js';
+import type { ListedQuestionnaire } from '../model/listing.js';
 import { makeChalk } from './color.js';
 
 export function renderList(listed: readonly ListedQuestionnaire[], useColor: boolean): string {

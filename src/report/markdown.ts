@@ -9,13 +9,13 @@ import {
   describeRespondent,
   formatDate,
   formatPercent,
-  formatScore,
   hasSeveralRespondents,
   levelLabel,
   nextLevelId,
   respondentSummary,
   strengthsAndGaps,
 } from './report-view.js';
+import { formatScore } from '../core/format-score.js';
 
 /**
  * The client report as GitHub-flavoured Markdown. Every text from the questionnaire or the answers

@@ -1,6 +1,7 @@
 import type { Report } from '../model/report.js';
 import { sanitizeMermaidLabel } from './escape-markdown.js';
-import { formatScore, scoredCapabilities, targetMin } from './report-view.js';
+import { scoredCapabilities, targetMin } from './report-view.js';
+import { formatScore } from '../core/format-score.js';
 
 /**
  * A Mermaid `xychart-beta` that GitHub renders: one bar per scored capability and the target as a

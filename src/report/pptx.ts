@@ -1,4 +1,5 @@
 import pptxgenjs from 'pptxgenjs';
+import { formatScore } from '../core/format-score.js';
 import type { Report } from '../model/report.js';
 import { chunkRows, columnWidth, COLUMN_GAP, FONT, PARAGRAPH_SPACE, paginateGroups, SLIDE, type TextGroup } from './office-deck-layout.js';
 import { officeFont, officeLanguageTag } from './office-fonts.js';
@@ -9,7 +10,6 @@ import {
   capabilitiesWithNextSteps,
   capabilityTitle,
   formatPercent,
-  formatScore,
   hasSeveralRespondents,
   levelLabel,
   nextLevelId,

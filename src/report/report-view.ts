@@ -1,14 +1,8 @@
+import { NO_SCORE } from '../core/format-score.js';
+import { levelOf, reaches } from '../core/levels.js';
 import type { Report, ReportCapability } from '../model/report.js';
 
 /** What every format shows the same way: rounding, labels and the derived lists. */
-
-export const NO_SCORE = '—';
-
-/** One decimal everywhere but JSON (SPEC §5); a missing score is a dash, never 0. */
-export function formatScore(score: number | null | undefined): string {
-  if (score === null || score === undefined || !Number.isFinite(score)) return NO_SCORE;
-  return (Math.round(score * 10) / 10).toFixed(1);
-}
 
 export function formatPercent(ratio: number): string {
   return `${Math.round(ratio * 100)} %`;
@@ -24,12 +18,9 @@ export function levelLabel(report: Report, levelId: string | null): string {
   return report.levels.find((l) => l.id === levelId)?.label ?? levelId;
 }
 
-/** The level a score falls in, with the SPEC's 1e-9 tolerance (used for byRole scores, which carry none). */
+/** The level a score falls in (used for byRole scores, which carry none). */
 export function levelOfScore(report: Report, score: number | null | undefined): string | null {
-  if (score === null || score === undefined) return null;
-  let found: string | null = null;
-  for (const level of report.levels) if (level.min <= score + 1e-9) found = level.id;
-  return found;
+  return levelOf(score, report.levels);
 }
 
 export function nextLevelId(report: Report, levelId: string | null): string | null {
@@ -42,7 +33,7 @@ export function targetMin(report: Report): number {
 }
 
 export function isBelowTarget(report: Report, score: number | null): boolean {
-  return score !== null && score + 1e-9 < targetMin(report);
+  return score !== null && !reaches(score, targetMin(report));
 }
 
 export function capabilityTitle(report: Report, id: string): string {

@@ -1,7 +1,8 @@
 import type { Report } from '../model/report.js';
 import { escapeHtml as h } from './escape-html.js';
-import { describeRespondent, formatScore, hasSeveralRespondents, MAX_NAMED_RESPONDENTS, targetMin } from './report-view.js';
-import { wrapText } from './wrap.js';
+import { describeRespondent, hasSeveralRespondents, MAX_NAMED_RESPONDENTS, targetMin } from './report-view.js';
+import { formatScore } from '../core/format-score.js';
+import { wrapText } from '../text/wrap.js';
 
 /** Inline SVG only (no xmlns URL needed inside HTML): nothing to fetch, and it prints sharply. */
 

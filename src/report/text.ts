@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text/width.js';
 import type { Report, ReportCapability } from '../model/report.js';
 import { renderBar } from './bar.js';
 import { makeChalk } from './color.js';
@@ -12,7 +12,6 @@ import {
   describeRespondent,
   formatDate,
   formatPercent,
-  formatScore,
   hasSeveralRespondents,
   isBelowTarget,
   levelLabel,
@@ -20,7 +19,8 @@ import {
   respondentSummary,
   strengthsAndGaps,
 } from './report-view.js';
-import { toSingleLine, wrapIndented, wrapText } from './wrap.js';
+import { formatScore } from '../core/format-score.js';
+import { toSingleLine, wrapIndented, wrapText } from '../text/wrap.js';
 
 const BAR_CELLS = 10;
 const MIN_TEXT_COLUMN = 16;

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { QuestionChoice, QuestionScreen } from '../core/run-assessment.js';
 import type { RunMessages } from './messages.js';
-import { displayWidth } from '../report/width.js';
-import { wrapText } from './wrap.js';
+import { displayWidth } from '../text/width.js';
+import { wrapParagraphs } from '../text/wrap.js';
 
 /** Drawing of one question screen (pure text); the prompt below it is added by the terminal adapter. */
 
@@ -40,16 +40,16 @@ export function renderQuestionScreen(screen: QuestionScreen, style: ScreenStyle)
     `${chalk.bold(`Q ${p.index}/${p.total}`)} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}`,
     `${chalk.green(bar)}  ${m.answered(p.answered, p.total)}${title}`,
     '',
-    ...indent(wrapText(screen.text, textWidth)).map((line) => chalk.bold(line)),
+    ...indent(wrapParagraphs(screen.text, textWidth)).map((line) => chalk.bold(line)),
   ];
   if (screen.showHelp && screen.help !== undefined) {
-    lines.push('', ...indent(wrapText(`${m.help}: ${screen.help}`, textWidth)).map((line) => chalk.cyan(line)));
+    lines.push('', ...indent(wrapParagraphs(`${m.help}: ${screen.help}`, textWidth)).map((line) => chalk.cyan(line)));
   }
   const { value, note } = screen.current;
   if (value !== undefined || note !== undefined) {
     const shown = value === undefined ? m.notAnswered : value === 'n/a' ? m.notApplicable : optionName(screen, value);
     lines.push('', `${INDENT}${m.currentAnswer}: ${chalk.yellow(shown)}`);
-    if (note !== undefined) lines.push(...indent(wrapText(`${m.note}: ${note}`, textWidth)).map((line) => chalk.yellow(line)));
+    if (note !== undefined) lines.push(...indent(wrapParagraphs(`${m.note}: ${note}`, textWidth)).map((line) => chalk.yellow(line)));
   }
   lines.push('');
   return `${lines.join('\n')}\n`;

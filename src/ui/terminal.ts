@@ -4,7 +4,7 @@ import type { AssessmentInteraction, QuestionScreen, SkippedQuestion } from '../
 import type { Respondent } from '../model/answers.js';
 import type { RunMessages } from './messages.js';
 import { defaultChoiceIndex, questionChoices, renderQuestionScreen } from './screen.js';
-import { wrapText } from './wrap.js';
+import { wrapParagraphs } from '../text/wrap.js';
 
 /**
  * The terminal side of `cxm run`: draws each screen and asks through @inquirer/prompts (only the
@@ -111,7 +111,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     out.write(`${chalk.bold(m.skippedTitle(questions.length))}\n`);
     const shown = questions.slice(0, Math.max(3, rows() - 10));
     for (const q of shown) {
-      const text = wrapText(q.text, width() - 10)[0] ?? '';
+      const text = wrapParagraphs(q.text, width() - 10)[0] ?? '';
       out.write(`  ${chalk.dim(`Q ${q.index}`.padEnd(6))} ${text}${text === q.text ? '' : '…'}\n`);
     }
     if (shown.length < questions.length) out.write(`  … +${questions.length - shown.length}\n`);

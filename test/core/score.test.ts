@@ -3,7 +3,7 @@ import { buildReport } from '../../src/core/build-report.js';
 import { createAccumulator, type RespondentInput } from '../../src/core/merge.js';
 import { indexQuestionnaire, type IndexedQuestionnaire } from '../../src/core/questionnaire-index.js';
 import { scoreRespondent } from '../../src/core/score-respondent.js';
-import { COUNTED, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED } from '../../src/core/visibility.js';
+import { COUNTED, classifyAnswers, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED } from '../../src/core/visibility.js';
 import { loadQuestionnaireFile } from '../../src/io/load-questionnaire.js';
 import { reportSchema } from '../../src/model/report.js';
 import { fixture } from '../helpers/cli.js';
@@ -185,5 +185,32 @@ describe('three respondents in two roles (ana and ben: marketing, cho: it)', () 
       { file: 'cho.yaml', value: 2, normalized: 0.25, hidden: false },
     ]);
     expect(report.questions?.find((q) => q.id === 'e-1')).toMatchObject({ score: null, unanswered: 3 });
+  });
+});
+
+describe('one way in: add() with the answers or with them classified already gives the same merge', () => {
+  const people: RespondentInput[] = [
+    { file: 'ana.yaml', role: 'marketing', answers: { 'w-1': 5, 'w-2': 10, 'w-3': 2, 'g-1': 4, 'g-2': 4, 'g-3': 0, 'd-1': 3 } },
+    { file: 'ben.yaml', role: 'marketing', answers: { 'w-1': 3, 'w-2': 5, 'w-3': 'n/a', 'g-1': 1, 'g-2': 5, 'd-1': 'n/a' } },
+  ];
+
+  it('scores alike: weighted 100 × (3 × 0.75 + 0.75 + 1) / 5 = 80 for both ways', () => {
+    const given = createAccumulator(index);
+    const classified = createAccumulator(index);
+    for (const p of people) {
+      given.add(p);
+      classified.add({ file: p.file, role: p.role, answers: {}, classified: classifyAnswers(index, p.answers) });
+    }
+    const [a, b] = [given.finish(), classified.finish()];
+    expect(a.capabilities[capability('weighted')]?.score).toBe(80);
+    expect(b.capabilities).toEqual(a.capabilities);
+    expect(b.overall).toEqual(a.overall);
+    expect(b.byRole).toEqual(a.byRole);
+  });
+
+  it('refuses classified answers where the per-question detail needs the answers themselves', () => {
+    const detailed = createAccumulator(index, { detail: true });
+    const p = people[0] as RespondentInput;
+    expect(() => detailed.add({ ...p, classified: classifyAnswers(index, p.answers) })).toThrow(/no per-question detail/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compare, diffReports, levelOf } from '../../src/core/diff.js';
-import { UserError } from '../../src/errors.js';
+import { compare, DifferentQuestionnairesError, diffReports } from '../../src/core/diff.js';
+import { levelOf } from '../../src/core/levels.js';
 import { diffReportSchema } from '../../src/model/diff-report.js';
 import { cap, LEVELS, question, report } from './build-report.js';
 
@@ -96,9 +96,9 @@ describe('diffReports', () => {
     ]);
   });
 
-  it('refuses reports of different questionnaires', () => {
+  it('refuses reports of different questionnaires with a domain error (the command adds the CLI hint)', () => {
     const other = report([cap('a', 1)], { questionnaire: { id: 'owasp-samm', version: '1.0.0', title: 'SAMM' } });
-    expect(() => diffReports(report([cap('a', 1)]), other, opts)).toThrow(UserError);
+    expect(() => diffReports(report([cap('a', 1)]), other, opts)).toThrow(DifferentQuestionnairesError);
     expect(() => diffReports(report([cap('a', 1)]), other, opts)).toThrow(
       'cannot compare different questionnaires: before is "cxm-playbook", after is "owasp-samm"',
     );

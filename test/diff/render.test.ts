@@ -47,7 +47,7 @@ describe('formatting', () => {
     [0.04, '0.0'],
     [-0.04, '0.0'],
     [0.05, '+0.1'],
-    [-14.75, '-14.7'],
+    [-14.75, '-14.8'], // half away from zero (SPEC §5), as a score of 14.75 prints 14.8
     [33.333, '+33.3'],
   ] as const)('formatDelta(%s) = %s', (delta, text) => expect(formatDelta(delta)).toBe(text));
 

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clearAnswer, makeEntry, setAnswer, setNote } from '../../src/core/answers-state.js';
 import {
-  conditionHolds,
   firstUnansweredId,
   nextQuestionId,
   positionOf,
@@ -9,6 +8,7 @@ import {
   visibleQuestions,
   type AnswerMap,
 } from '../../src/core/flow.js';
+import { conditionHolds } from '../../src/core/visibility.js';
 import { loadQuestionnaireFile } from '../../src/io/load-questionnaire.js';
 import type { Questionnaire } from '../../src/model/questionnaire.js';
 import { fixture } from '../helpers/cli.js';
@@ -35,16 +35,15 @@ describe('visibility (gate-2 asks gate-1 >= 3)', () => {
   ])('%s', (_, answers, expected) => expect(ids(answers)).toBe(expected));
 });
 
+// n/a and unanswered meet no condition: the scorer's classification never asks (see the table above).
 describe('conditionHolds', () => {
-  it.each<[object, number | 'n/a' | undefined, boolean]>([
+  it.each<[object, number, boolean]>([
     [{ atLeast: 3 }, 3, true],
     [{ atLeast: 3 }, 2, false],
     [{ atMost: 2 }, 2, true],
     [{ atLeast: 2, atMost: 4 }, 5, false],
     [{ in: [1, 5] }, 5, true],
     [{ in: [1, 5], atLeast: 2 }, 1, false],
-    [{ atLeast: 1 }, 'n/a', false],
-    [{ atLeast: 1 }, undefined, false],
   ])('%j with %s → %s', (condition, value, expected) => {
     expect(conditionHolds({ question: 'x', ...condition }, value)).toBe(expected);
   });

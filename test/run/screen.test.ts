@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionScreen } from '../../src/core/run-assessment.js';
 import { runMessages } from '../../src/ui/messages.js';
 import { defaultChoiceIndex, progressBar, questionChoices, renderQuestionScreen } from '../../src/ui/screen.js';
-import { wrapText } from '../../src/ui/wrap.js';
+import { wrapParagraphs } from '../../src/text/wrap.js';
 
-describe('wrapText', () => {
+describe('wrapParagraphs', () => {
   it.each<[string, string, number, string[]]>([
     [
       'breaks English at spaces',
@@ -27,7 +27,7 @@ describe('wrapText', () => {
     ['never ends a line with an opening bracket', 'あいうえ「かきくけこ」', 10, ['あいうえ', '「かきくけ', 'こ」']],
     ['mixes scripts', 'CRMとMAでIDが違う', 10, ['CRMとMAで', 'IDが違う']],
   ])('%s', (_, text, width, expected) => {
-    const lines = wrapText(text, width);
+    const lines = wrapParagraphs(text, width);
     expect(lines).toEqual(expected);
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
   });

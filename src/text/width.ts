@@ -8,7 +8,7 @@ import stringWidth from 'string-width';
  * full-width forms. For text made only of these, less emoji and invisible characters (NOT_PLAIN),
  * string-width's rule comes down to the sum of the characters' East Asian widths, which needs neither
  * its emoji regular expression nor an Intl.Segmenter, whose creation alone costs a short command
- * ~25 ms. test/report/width.test.ts checks every character of the plane against string-width.
+ * ~25 ms. test/text/width.test.ts checks every character of the plane against string-width.
  */
 const PLAIN =
   /^[\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u2100-\u23ff\u2500-\u27bf\u3000-\u3098\u309b-\u30ff\u4e00-\u9fff\uff01-\uff9d\uffe0-\uffe6]*$/;

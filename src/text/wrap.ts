@@ -132,3 +132,12 @@ export function wrapText(text: string, width: number): string[] {
 export function wrapIndented(text: string, width: number, prefix: string, indent = ' '.repeat(displayWidth(prefix))): string[] {
   return wrapText(text, width - displayWidth(prefix)).map((line, i) => (i === 0 ? prefix : indent) + line);
 }
+
+/**
+ * A statement for the question screen: its paragraphs (line breaks in the questionnaire text) are
+ * kept, and each is wrapped as above. Never narrower than 10 columns.
+ */
+export function wrapParagraphs(text: string, width: number): string[] {
+  const columns = Math.max(10, Math.floor(width));
+  return text.split(/\r?\n/).flatMap((paragraph) => wrapText(paragraph, columns));
+}

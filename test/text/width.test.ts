@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/report/width.js';
+import { displayWidth } from '../../src/text/width.js';
 
 describe('displayWidth', () => {
   it('agrees with string-width on every character of the Basic Multilingual Plane', () => {

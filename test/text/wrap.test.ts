@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { toSingleLine, wrapIndented, wrapText } from '../../src/report/wrap.js';
+import { toSingleLine, wrapIndented, wrapText } from '../../src/text/wrap.js';
 
 describe('wrapText', () => {
   it.each([
