@@ -56,7 +56,9 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
   }
   if (options.report !== undefined) reportFormatOf(options.report);
   if (options.answers !== undefined) checkNewAnswerPath(options.answers);
-  // The file is held before it is read (or created), so two runs never both write it (SPEC §8).
+  // A file that cannot be resumed (not a regular file, invalid) is refused before a lock is made beside it.
+  if (options.resume !== undefined) await loadAnswerFile(options.resume);
+  // The file is held before it is read again (or created), so two runs never both write it (SPEC §8).
   const target = options.resume ?? options.answers;
   const lock = target !== undefined ? await acquireAnswerLock(target) : undefined;
   const locks = lock ? [lock] : [];
@@ -121,8 +123,9 @@ interface Resumed {
 }
 
 async function loadResumed(path: string, options: RunOptions): Promise<Resumed> {
-  const text = (await readIfExists(resolve(path))) ?? new Uint8Array();
   const loaded = await loadAnswerFile(path);
+  const read = await readIfExists(resolve(path));
+  const text = read instanceof Uint8Array ? read : new Uint8Array();
   for (const w of loaded.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column} warning: ${w.message}\n`);
   const { answers: a, questionnaire } = loaded;
   const given = { name: options.name, role: options.role, organization: options.organization };

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { mergeAnswerEdits, mergeFieldEdits, type AnswerConflict } from '../core/merge-answer-edits.js';
 import { InvalidInputError } from '../errors.js';
@@ -7,7 +7,8 @@ import { saveAnswerFile, serializeAnswerFile, type RunAnswerFile } from './answe
 import { writeFileAtomic } from './atomic-write.js';
 import { validateAnswerSource } from './load-answers.js';
 import { displayPath } from './load-questionnaire.js';
-import { parseSource } from './yaml-source.js';
+import { readBounded } from './read-bounded.js';
+import { MAX_FILE_BYTES, parseSource } from './yaml-source.js';
 
 /**
  * The saves of one `cxm run` (SPEC §8). Before each write the file is read back: unchanged since
@@ -51,11 +52,11 @@ export class AnswerFileGuard {
   async save(mine: RunAnswerFile): Promise<GuardedSaveResult> {
     const found = await readIfExists(this.path);
     const none = { takenFromOther: [], conflicts: [], fieldConflicts: [], diverted: undefined };
-    if (found === undefined || Buffer.compare(found, this.text) === 0) {
+    if (found === undefined || (found instanceof Uint8Array && Buffer.compare(found, this.text) === 0)) {
       await this.write(mine);
       return { file: mine, ...none };
     }
-    const theirs = await this.parse(found);
+    const theirs = found instanceof Uint8Array ? await this.parse(found) : found.problem;
     if (typeof theirs === 'string') {
       const first = this.sideFile === undefined;
       this.sideFile ??= sideFilePath(this.path, new Date());
@@ -132,12 +133,12 @@ export function sideFilePath(path: string, date: Date): string {
   return join(dirname(path), `${basename(path, ext)}.cxm-conflict-${stamp}${ext || '.yaml'}`);
 }
 
-/** The file's bytes, or undefined when it does not exist. */
-export async function readIfExists(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if (error !== null && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * The file's bytes, or undefined when it does not exist; what cannot be read as an answer file (a
+ * device, a FIFO, a file past the size limit) is a problem in words, never read without limit.
+ */
+export async function readIfExists(path: string): Promise<Uint8Array | undefined | { problem: string }> {
+  const read = await readBounded(path, MAX_FILE_BYTES);
+  if (read.ok) return read.bytes;
+  return existsSync(path) ? { problem: read.reason } : undefined;
 }
