@@ -38,8 +38,10 @@ program
 
 program
   .command('score')
-  .description('score answer files (files or folders) and print the report')
-  .argument('<answers...>', 'answer files (.yaml, .yml, .json) or folders of them')
+  .description('score answer files (files or folders) and survey exports, and print the report')
+  .argument('<answers...>', 'answer files (.yaml, .yml, .json), folders of them, or survey exports (.csv, .xlsx)')
+  .option('--questionnaire <q>', 'the questionnaire survey exports answer: bundled id or path')
+  .option('--role-column <header>', "the survey exports' department column, when it is not headed role")
   .option('--lang <code>', 'language of the report')
   .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html', 'csv']).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically); the text summary stays on the screen')
@@ -56,6 +58,7 @@ program
       'cxm score examples/acme/',
       'cxm score a.yaml b.yaml --format markdown --out report.md',
       'cxm score answers/ --fail-under 50 --min-level "*=developing" --min-level shared-customer-id=defined',
+      'cxm score survey.csv --questionnaire cxm-playbook --role-column Department',
     ]),
   )
   .action(async (answers: string[], options: Record<string, unknown>) => {

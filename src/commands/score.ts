@@ -17,6 +17,9 @@ export interface ScoreCommandOptions {
   gates: GateRule[];
   quiet: boolean;
   color: boolean;
+  /** For survey exports (SPEC §4.2). */
+  questionnaire: string | undefined;
+  roleColumn: string | undefined;
 }
 
 /** `cxm score`: the report to stdout (or --out, with the text on screen), then the gates (exit 1). */
@@ -29,6 +32,8 @@ export async function scoreCommand(answers: string[], rawOptions: Record<string,
     // The CSV is one row per answer, so it always needs the per-question detail.
     detail: options.detail || options.format === 'csv',
     gates: options.gates,
+    questionnaire: options.questionnaire,
+    roleColumn: options.roleColumn,
   });
   await writeOutputs(result, options);
   if (result.failedGates.length > 0) {
@@ -90,6 +95,8 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
     gates,
     quiet: raw.quiet === true,
     color: raw.color !== false,
+    questionnaire: stringOption(raw, 'questionnaire'),
+    roleColumn: stringOption(raw, 'roleColumn', '--role-column'),
   };
 }
 

@@ -8,6 +8,7 @@ import { discoverAnswerFiles } from './discover-answers.js';
 import { formatWarning } from './load-for-scoring.js';
 import { loadMany } from './load-many.js';
 import { displayPath, loadQuestionnaireFile } from './load-questionnaire.js';
+import { isSurveyExport } from './survey-rows.js';
 
 export interface ScoreOptions {
   /** Report language; default: the answer files' common `lang`, else the questionnaire's default. */
@@ -22,6 +23,10 @@ export interface ScoreOptions {
   gates?: readonly GateRule[] | undefined;
   /** The report's generatedAt; default now. */
   now?: Date | undefined;
+  /** The questionnaire survey exports answer (SPEC §4.2): an id or a path. */
+  questionnaire?: string | undefined;
+  /** Header of the survey exports' department column, when it is not `role`. */
+  roleColumn?: string | undefined;
 }
 
 export interface ScoreResult {
@@ -48,7 +53,10 @@ interface Reference {
  * Files are folded into the accumulator one by one, in order, so memory does not grow with answers.
  */
 export async function scoreAnswerPaths(paths: readonly string[], options: ScoreOptions = {}): Promise<ScoreResult> {
-  const discovered = await discoverAnswerFiles(paths);
+  // Survey exports (SPEC §4.2) are read after the answer files, each row a respondent.
+  const surveys = paths.filter(isSurveyExport);
+  const answerPaths = paths.filter((p) => !isSurveyExport(p));
+  const discovered = answerPaths.length > 0 ? await discoverAnswerFiles(answerPaths) : [];
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const groups = new Map<string, QuestionnaireGroup>();
@@ -57,6 +65,20 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   let reference: Reference | undefined;
 
   const detail = options.detail ?? false;
+  const survey = surveys.length > 0 || options.questionnaire !== undefined ? await import('./survey-score.js') : undefined;
+  const surveyQuestionnaire = survey && (await survey.loadSurveyQuestionnaire(options.questionnaire, surveys));
+  if (surveyQuestionnaire) {
+    const { questionnaire, path } = surveyQuestionnaire;
+    reference = {
+      id: questionnaire.id,
+      path,
+      accumulator: createAccumulator(questionnaire, { detail }),
+      languages: questionnaire.languages ?? ['en'],
+    };
+    warnings.push(...surveyQuestionnaire.warnings.map(formatWarning));
+    const firstFiles = surveys.length > 0 ? surveys.slice(0, 3) : ['--questionnaire'];
+    groups.set(`${questionnaire.id}\0${path}`, { id: questionnaire.id, path, firstFiles, count: Math.max(1, surveys.length) });
+  }
   for await (const [{ path: file }, result] of loadMany(discovered, { classify: !detail })) {
     if (result.kind === 'skipped') continue;
     if (result.kind === 'invalid') {
@@ -87,6 +109,13 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     const identity = { file, ...answers.respondent };
     if (result.classified) reference.accumulator.addClassified(identity, result.classified);
     else reference.accumulator.add({ ...identity, answers: answers.answers });
+  }
+  for (const path of surveys) {
+    if (!survey || !surveyQuestionnaire || !reference) break;
+    const read = await survey.foldSurveyExport(path, reference.accumulator, surveyQuestionnaire, { roleColumn: options.roleColumn });
+    for (const problem of read.problems) problems.push(problem);
+    warnings.push(...read.warnings);
+    files.push(path);
   }
 
   if (problems.length > 0) throw new InvalidInputError(problems);
