@@ -68,21 +68,38 @@ program
 
 program
   .command('diff')
-  .description('compare two assessments (answer files, folders, or JSON reports)')
-  .argument('<before>', 'answer file, folder of answer files, or JSON report')
-  .argument('<after>', 'answer file, folder of answer files, or JSON report')
+  .description('compare two assessments (answer files, folders, survey exports, or JSON reports)')
+  .argument('<before>', 'answer file, folder of answer files, survey export, or JSON report')
+  .argument('<after>', 'answer file, folder of answer files, survey export, or JSON report')
   .option('--lang <code>', 'language of the report')
   .addOption(new Option('--format <format>', 'report format').choices(['text', 'json', 'markdown', 'html']).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically)')
   .option('--tolerance <points>', 'changes within ±POINTS count as unchanged', '0.5')
   .option('--detail', 'list the questions whose answers changed')
   .option('--fail-on-regression', 'exit 1 when a capability or the overall score regressed')
+  .option('--questionnaire <q>', 'the questionnaire survey exports answer: bundled id or path')
+  .option('--role-column <header>', "the survey exports' department column, when it is not headed role")
   .option('--quiet', 'print nothing but errors and gate failures')
   .option('--no-color', 'disable colours')
   .addHelpText('after', examples(['cxm diff 2026-q1/ 2026-q2/', 'cxm diff before.json after.json --fail-on-regression']))
   .action(async (before: string, after: string, options: Record<string, unknown>) => {
     const { diffCommand } = await import('./commands/diff.js');
     await diffCommand(before, after, options);
+  });
+
+program
+  .command('import')
+  .description('turn survey exports into one answer file per respondent')
+  .argument('<exports...>', 'survey exports (.csv, .xlsx)')
+  .requiredOption('--questionnaire <q>', 'the questionnaire the exports answer: bundled id or path')
+  .requiredOption('--out-dir <dir>', 'the folder to write the answer files to (existing files are never replaced)')
+  .option('--role-column <header>', 'the department column, when it is not headed role')
+  .option('--quiet', 'print only problems')
+  .addHelpText('after', examples(['cxm import survey.csv --questionnaire cxm-playbook --out-dir answers/']))
+  .action(async (exports: string[], options: Record<string, unknown>) => {
+    const { importSurveys } = await import('./commands/import.js');
+    const { written } = await importSurveys(exports, options);
+    if (options.quiet !== true) process.stderr.write(`cxm: wrote ${written.length} answer file(s) to ${String(options.outDir)}\n`);
   });
 
 program

@@ -28,14 +28,18 @@ export interface DiffCommandOptions {
   failOnRegression: boolean;
   quiet: boolean;
   color: boolean;
+  /** For survey exports (SPEC §4.2). */
+  questionnaire: string | undefined;
+  roleColumn: string | undefined;
 }
 
 /** `cxm diff`: both sides loaded (exit 2 on bad input), the diff printed or written, then the regression gate (exit 1). */
 export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<void> {
   const options = parseDiffOptions(rawOptions);
-  const before = await loadSide(beforePath, { lang: options.lang });
+  const survey = { questionnaire: options.questionnaire, roleColumn: options.roleColumn };
+  const before = await loadSide(beforePath, { lang: options.lang, ...survey });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
-  const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });
+  const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang, ...survey });
   const diff = diffReports(before.report, after.report, {
     tolerance: options.tolerance,
     detail: options.detail,
@@ -91,6 +95,8 @@ export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptio
     failOnRegression: raw.failOnRegression === true,
     quiet: raw.quiet === true,
     color: raw.color !== false,
+    questionnaire: stringOption(raw, 'questionnaire'),
+    roleColumn: stringOption(raw, 'roleColumn', '--role-column'),
   };
 }
 

@@ -56,12 +56,20 @@ async function writeOutputs({ report }: ScoreResult, options: ScoreCommandOption
     quiet: options.quiet,
     screen,
     render: (o) => render(report, o),
+    renderPieces: await jsonPieces(report, options.format),
     loadText: async () => {
       const renderText = await loadRenderer('text');
       return (o) => renderText(report, o);
     },
     warnings: report.warnings,
   });
+}
+
+/** A JSON report of a large survey is written in pieces (SPEC §7 keeps every respondent's scores). */
+async function jsonPieces(report: ScoreResult['report'], format: ReportFormat) {
+  if (format !== 'json') return undefined;
+  const { renderJsonChunks, STREAM_JSON_FROM } = await import('../report/json-stream.js');
+  return report.respondents.length >= STREAM_JSON_FROM ? (o: RenderOptions) => renderJsonChunks(report, o) : undefined;
 }
 
 /** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */

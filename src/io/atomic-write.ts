@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
  * target: a reader (or a crash, even `kill -9`) sees the old content or the new, never half of it.
  * A missing folder is created; a path that cannot be written is a UserError (exit 2), not a crash.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
   const dir = dirname(path);
   // Unique enough among concurrent writers of one folder: the pid, plus a random part for this process.
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
@@ -15,7 +15,9 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await ensureDirectory(dir);
     const handle = await open(temp, 'w', 0o644);
     try {
-      await handle.writeFile(content);
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+      // A large report in pieces (src/report/json-stream.ts), never held as one string.
+      else for (const piece of content) await handle.write(piece);
       await handle.sync();
     } finally {
       await handle.close();

@@ -5,11 +5,15 @@ import { reportSchema, type Report } from '../model/report.js';
 import { findingsFromZod } from '../model/zod-findings.js';
 import { displayPath } from './load-questionnaire.js';
 import { scoreAnswerPaths } from './score-files.js';
+import { isSurveyExport } from './survey-rows.js';
 import { readSourceFile } from './yaml-source.js';
 
 export interface LoadSideOptions {
   /** Language of the texts when the side is scored from answer files. */
   lang?: string | undefined;
+  /** For a survey export (SPEC §4.2): the questionnaire it answers, and its department column. */
+  questionnaire?: string | undefined;
+  roleColumn?: string | undefined;
 }
 
 export interface LoadedSide {
@@ -24,7 +28,7 @@ export interface LoadedSide {
  * `capabilities`), validated with its line:column problems; else answer files scored with per-question detail.
  */
 export async function loadSide(path: string, options: LoadSideOptions = {}): Promise<LoadedSide> {
-  if (await isFile(path)) {
+  if (!isSurveyExport(path) && (await isFile(path))) {
     const absolute = resolve(path);
     const read = await readSourceFile(absolute, displayPath(absolute));
     if (!read.ok) throw new InvalidInputError(read.problems);
@@ -35,7 +39,12 @@ export async function loadSide(path: string, options: LoadSideOptions = {}): Pro
     }
   }
   // Answers get the scorer's own errors: not found, invalid answers (located), mixed questionnaires.
-  const { report } = await scoreAnswerPaths([path], { lang: options.lang, detail: true });
+  const { report } = await scoreAnswerPaths([path], {
+    lang: options.lang,
+    detail: true,
+    questionnaire: options.questionnaire,
+    roleColumn: options.roleColumn,
+  });
   return { report, kind: 'answers', source: path };
 }
 

@@ -26,7 +26,10 @@ export function cellReaders(index: IndexedQuestionnaire): CellReader[] {
       lookup = new Map();
       for (const option of scale?.options ?? []) {
         lookup.set(String(option.value), option.value);
-        for (const label of allTexts(option.label)) if (!lookup.has(matchKey(label))) lookup.set(matchKey(label), option.value);
+        for (const label of allTexts(option.label)) {
+          // The label as written too: what a survey tool exports, found without normalising the cell.
+          for (const key of [label, matchKey(label)]) if (!lookup.has(key)) lookup.set(key, option.value);
+        }
       }
       lookups.set(scaleName, lookup);
     }

@@ -80,7 +80,7 @@ export async function readSurvey(
         }
         if (column.kind === 'ignored') continue;
         if (column.kind !== 'question') {
-          const text = cell.replace(/\s+/g, ' ').trim();
+          const text = /^\S+( \S+)*$/.test(cell) ? cell : cell.replace(/\s+/g, ' ').trim();
           if (text !== '') respondent[column.kind] = text;
           continue;
         }
