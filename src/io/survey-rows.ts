@@ -71,7 +71,7 @@ function textCheck(): Transform {
   let line = 1;
   let column = 1;
   const fail = (message: string) =>
-    new SurveyReadError({ row: line, column, message: `${message} (save the export as "CSV UTF-8")`, whole: true });
+    new SurveyReadError({ row: line, column, message: `${message}; save the export as "CSV UTF-8"`, whole: true });
   const advance = (text: string) => {
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) {
