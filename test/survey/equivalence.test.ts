@@ -81,7 +81,9 @@ describe('the JSON report of a large survey, written in pieces', () => {
     const lines = ['Name,Role,j-1,j-2,d-1,d-2'];
     for (let r = 0; r < STREAM_JSON_FROM; r++) {
       const v = (k: number) => String(1 + ((r * 7 + k * 3) % 3));
-      lines.push(`"Person ${r}, ""the ${r}th""",${['it', 'sales', ''][r % 3]},${v(1)},${r % 5 ? v(2) : 'n/a'},${r % 4 ? v(3) : ''},${v(4)}`);
+      lines.push(
+        `"Person ${r}, ""the ${r}th""",${['it', 'sales', ''][r % 3]},${v(1)},${r % 5 ? v(2) : 'n/a'},${r % 4 ? v(3) : ''},${v(4)}`,
+      );
     }
     writeFileSync(join(dir, 'big.csv'), `${lines.join('\r\n')}\r\n`);
     const { report } = await scoreAnswerPaths([join(dir, 'big.csv')], { questionnaire, now });

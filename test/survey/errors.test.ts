@@ -31,8 +31,16 @@ describe('survey export errors', () => {
     ['an empty export', '', 'bad.csv:1:1 the export is empty (no header row)'],
     ['a header without rows', `${HEADER}\n`, 'bad.csv:2:1 the export has no respondents (only the header row)'],
     ['a cell beyond the headers', `${HEADER}\nAiko,3,3,3,3,oops\n`, 'bad.csv:2:6 a cell beyond the last column with a header'],
-    ['an unclosed quote', `${HEADER}\nAiko,"3,3,3,3\n`, 'bad.csv:2:1 not a readable CSV file: Quote Not Closed: the parsing is finished with an opening quote at line 2'],
-    ['no question column', 'Name,Email\nAiko,a@example.com\n', 'bad.csv:1:1 no column matches a question of survey-test (by id, e.g. "j-1", or by its text)'],
+    [
+      'an unclosed quote',
+      `${HEADER}\nAiko,"3,3,3,3\n`,
+      'bad.csv:2:1 not a readable CSV file: Quote Not Closed: the parsing is finished with an opening quote at line 2',
+    ],
+    [
+      'no question column',
+      'Name,Email\nAiko,a@example.com\n',
+      'bad.csv:1:1 no column matches a question of survey-test (by id, e.g. "j-1", or by its text)',
+    ],
   ])('%s', (_what, content, line) => {
     const result = scoreIn({ 'bad.csv': content }, ['bad.csv']);
     expect(result.stderr).toBe(`${line}\n`);

@@ -80,9 +80,7 @@ describe('a Microsoft Forms xlsx: ID, Start time, Completion time, Email, Name',
     expect(report.capabilities[0]?.score).toBeCloseTo(250 / 3, 12);
     expect(report.capabilities[1]?.score).toBe(50);
     expect(report.overall.score).toBeCloseTo(200 / 3, 12);
-    expect(report.warnings).toEqual([
-      'responses.xlsx:1:1 ignored columns: "ID" (1), "Start time" (2), "Completion time" (3), "Email" (4)',
-    ]);
+    expect(report.warnings).toEqual(['responses.xlsx:1:1 ignored columns: "ID" (1), "Start time" (2), "Completion time" (3), "Email" (4)']);
   });
 
   it('merges several exports and answer files of the same questionnaire as respondents', () => {
