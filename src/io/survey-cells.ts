@@ -8,6 +8,9 @@ export type CellAnswer = number | typeof NOT_APPLICABLE | undefined | { error: s
 
 export type CellReader = (cell: string) => CellAnswer;
 
+/** Stands for `n/a` in a scale's lookup (option values are finite numbers, never NaN). */
+const NA_MARK = Number.NaN;
+
 /**
  * One reader per question: a cell holds an option's value or its label in any language (compared
  * with `matchKey`), `n/a` where the question allows it, or nothing. Readers are built once per
@@ -31,21 +34,23 @@ export function cellReaders(index: IndexedQuestionnaire): CellReader[] {
           for (const key of [label, matchKey(label)]) if (!lookup.has(key)) lookup.set(key, option.value);
         }
       }
+      lookup.set(NOT_APPLICABLE, NA_MARK);
       lookups.set(scaleName, lookup);
     }
     const known = lookup;
     const allowNA = source?.allowNA !== false;
     const values = question.values.join(', ');
+    const notApplicable: CellAnswer = allowNA ? NOT_APPLICABLE : { error: `"n/a" is not allowed for ${question.id}` };
     const labels = (scale?.options ?? []).map((o) => localize(o.label, index.defaultLang, index.defaultLang)).join(', ');
     return (cell) => {
       // The common case first: a value written as the scale writes it ("4").
       const exact = known.get(cell);
-      if (exact !== undefined) return exact;
+      if (exact !== undefined) return Number.isNaN(exact) ? notApplicable : exact;
+      if (cell === '') return undefined;
       const key = matchKey(cell);
       if (key === '') return undefined;
-      if (key === NOT_APPLICABLE) return allowNA ? NOT_APPLICABLE : { error: `"n/a" is not allowed for ${question.id}` };
       const found = known.get(key);
-      if (found !== undefined) return found;
+      if (found !== undefined) return Number.isNaN(found) ? notApplicable : found;
       const number = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(key) ? Number(key) : NaN;
       if (Number.isFinite(number)) {
         if (question.optionOf.has(number)) return number;

@@ -68,37 +68,36 @@ async function* readCsvRows(path: string): AsyncGenerator<SurveyRow> {
  */
 function textCheck(): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  /** Lines before the current chunk: counted natively, byte by byte only where a problem is. */
   let line = 1;
-  let column = 1;
-  const fail = (message: string) =>
-    new SurveyReadError({ row: line, column, message: `${message}; save the export as "CSV UTF-8"`, whole: true });
-  const advance = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-        column = 1;
-      } else column++;
-    }
+  let lastLine: Buffer = Buffer.alloc(0);
+  const fail = (chunk: Buffer, at: number, message: string) => {
+    const before = chunk.subarray(0, Math.max(0, at));
+    let lines = line;
+    for (let i = before.indexOf(10); i >= 0; i = before.indexOf(10, i + 1)) lines++;
+    const start = before.lastIndexOf(10);
+    const text = new TextDecoder('utf-8').decode(start >= 0 ? before.subarray(start + 1) : Buffer.concat([lastLine, before]));
+    return new SurveyReadError({ row: lines, column: text.length + 1, message: `${message}; save the export as "CSV UTF-8"`, whole: true });
   };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      let text: string;
       try {
-        text = decoder.decode(chunk, { stream: true });
+        decoder.decode(chunk, { stream: true });
       } catch {
-        // Only to say where: the text up to the first byte that does not decode.
+        // Only to say where: the first byte that does not decode.
         const lenient = new TextDecoder('utf-8').decode(chunk);
-        advance(lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))));
-        callback(fail('not UTF-8 text'));
+        const bad = lenient.indexOf('\uFFFD');
+        callback(fail(chunk, Buffer.byteLength(lenient.slice(0, Math.max(0, bad))), 'not UTF-8 text'));
         return;
       }
-      const nul = text.indexOf('\0');
+      const nul = chunk.indexOf(0);
       if (nul >= 0) {
-        advance(text.slice(0, nul));
-        callback(fail('not a text file (contains NUL bytes)'));
+        callback(fail(chunk, nul, 'not a text file (contains NUL bytes)'));
         return;
       }
-      advance(text);
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) line++;
+      const end = chunk.lastIndexOf(10);
+      lastLine = end >= 0 ? chunk.subarray(end + 1) : Buffer.concat([lastLine, chunk]);
       callback(null, chunk);
     },
     flush(callback) {
@@ -106,7 +105,7 @@ function textCheck(): Transform {
         decoder.decode();
         callback();
       } catch {
-        callback(fail('not UTF-8 text (the file ends inside a character)'));
+        callback(fail(Buffer.alloc(0), 0, 'not UTF-8 text (the file ends inside a character)'));
       }
     },
   });

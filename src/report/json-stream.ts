@@ -44,7 +44,7 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     const inner = `\n${indent}  `;
     buffer += '[';
     for (let i = 0; i < list.length; i++) {
-      buffer += `${i === 0 ? '' : ','}${inner}${JSON.stringify(list[i], null, 2).replaceAll('\n', inner)}`;
+      buffer += `${i === 0 ? '' : ','}${inner}${entryJson(list[i], inner)}`;
       if (buffer.length >= CHUNK_CHARS) {
         yield buffer;
         buffer = '';
@@ -53,4 +53,35 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     buffer += `\n${indent}]`;
   }
   yield `${buffer}\n`;
+}
+
+const keys = new Map<string, string>();
+/** The few keys of the entries, quoted once. */
+function keyJson(key: string): string {
+  let quoted = keys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    keys.set(key, quoted);
+  }
+  return quoted;
+}
+
+/**
+ * JSON.stringify(value, null, 2) of one list entry, indented to sit at `inner`. The entries are flat
+ * objects of strings and numbers, written here key by key (several times faster on a million
+ * entries); anything else goes to JSON.stringify itself.
+ */
+function entryJson(value: unknown, inner: string): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value, null, 2).replaceAll('\n', inner);
+  let out = '';
+  for (const key of Object.keys(value)) {
+    const field: unknown = Reflect.get(value, key);
+    if (field === undefined) continue;
+    const plain = field === null || typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean';
+    if (!plain) return JSON.stringify(value, null, 2).replaceAll('\n', inner);
+    const text =
+      typeof field === 'string' ? JSON.stringify(field) : typeof field !== 'number' || Number.isFinite(field) ? String(field) : 'null';
+    out += `${out === '' ? '' : ','}${inner}  ${keyJson(key)}: ${text}`;
+  }
+  return out === '' ? '{}' : `{${out}${inner}}`;
 }
