@@ -52,14 +52,13 @@ export async function importSurveys(exports: readonly string[], raw: Record<stri
   });
   const written: string[] = [];
   for (const path of exports) {
-    const rows: SurveyRespondent[] = [];
-    await readSurvey(path, index, options, (respondent) => rows.push(respondent));
-    // Written between reads of one export at most: the rows of one export are held, then let go.
-    for (const respondent of rows) {
+    const again = await readSurvey(path, index, options, async (respondent) => {
       const target = planned[written.length];
-      if (target === undefined) throw new Error(`${path} changed while it was imported`);
+      if (target === undefined) throw new UserError(`${path} changed while it was imported`);
       written.push(await writeNew(target, serializeImported(questionnaire, target, path, respondent)));
-    }
+    });
+    // Only if the export was changed between the two passes.
+    if (again.problems.length > 0) throw new InvalidInputError(again.problems);
   }
   return { written };
 }

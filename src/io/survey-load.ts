@@ -38,7 +38,8 @@ export async function readSurvey(
   path: string,
   index: IndexedQuestionnaire,
   options: ReadSurveyOptions,
-  onRespondent: (respondent: SurveyRespondent) => void,
+  /** May return a promise (an import writes each file), awaited before the next row is read. */
+  onRespondent: (respondent: SurveyRespondent) => void | Promise<void>,
 ): Promise<ReadSurveyResult> {
   const problems: Problem[] = [];
   let more = 0;
@@ -95,7 +96,8 @@ export async function readSurvey(
       }
       if (!valid || problems.length > 0) continue;
       respondents++;
-      onRespondent({ row, respondent, answers });
+      const pending = onRespondent({ row, respondent, answers });
+      if (pending) await pending;
     }
   } catch (error) {
     if (!(error instanceof SurveyReadError)) throw error;
