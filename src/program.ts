@@ -48,8 +48,10 @@ program
 
 program
   .command('score')
-  .description('score answer files (files or folders) and print the report')
-  .argument('<answers...>', 'answer files (.yaml, .yml, .json) or folders of them')
+  .description('score answer files (files or folders) and survey exports, and print the report')
+  .argument('<answers...>', 'answer files (.yaml, .yml, .json), folders of them, or survey exports (.csv, .xlsx)')
+  .option('--questionnaire <q>', 'the questionnaire survey exports answer: bundled id or path')
+  .option('--role-column <header>', "the survey exports' department column, when it is not headed role")
   .option('--lang <code>', 'language of the report')
   .addOption(
     new Option('--format <format>', 'report format (xlsx and pptx need --out)')
@@ -71,6 +73,7 @@ program
       'cxm score examples/acme/it.yaml examples/acme/sales.yaml --format markdown --out report.md',
       'cxm score examples/acme/ --fail-under 50 --min-level "*=developing" --min-level shared-customer-id=defined',
       'cxm score - < examples/acme/it.yaml',
+      'cxm score <survey.csv> --questionnaire cxm-playbook --role-column Department',
     ]),
   )
   .action(async (answers: string[], options: Record<string, unknown>) => {
@@ -84,15 +87,17 @@ program
 
 program
   .command('diff')
-  .description('compare two assessments (answer files, folders, or JSON reports)')
-  .argument('<before>', 'answer file, folder of answer files, or JSON report')
-  .argument('<after>', 'answer file, folder of answer files, or JSON report')
+  .description('compare two assessments (answer files, folders, survey exports, or JSON reports)')
+  .argument('<before>', 'answer file, folder of answer files, survey export, or JSON report')
+  .argument('<after>', 'answer file, folder of answer files, survey export, or JSON report')
   .option('--lang <code>', 'language of the report')
   .addOption(new Option('--format <format>', 'report format').choices(DIFF_FORMATS).default('text'))
   .option('--out <file>', 'write the report to FILE (atomically)')
   .option('--tolerance <points>', 'changes within ±POINTS count as unchanged', String(DEFAULT_TOLERANCE))
   .option('--detail', 'list the questions whose answers changed')
   .option('--fail-on-regression', 'exit 1 when a capability or the overall score regressed')
+  .option('--questionnaire <q>', 'the questionnaire survey exports answer: bundled id or path')
+  .option('--role-column <header>', "the survey exports' department column, when it is not headed role")
   .option('--quiet', 'print nothing but errors and gate failures')
   .option('--no-color', 'disable colours')
   .addHelpText(
@@ -110,6 +115,21 @@ program
     const { renderRegressions } = await import('./report/diff-format.js');
     process.stderr.write(renderRegressions(diff));
     throw new ExitError(1);
+  });
+
+program
+  .command('import')
+  .description('turn survey exports into one answer file per respondent')
+  .argument('<exports...>', 'survey exports (.csv, .xlsx)')
+  .requiredOption('--questionnaire <q>', 'the questionnaire the exports answer: bundled id or path')
+  .requiredOption('--out-dir <dir>', 'the folder to write the answer files to (existing files are never replaced)')
+  .option('--role-column <header>', 'the department column, when it is not headed role')
+  .option('--quiet', 'print only problems')
+  .addHelpText('after', examples(['cxm import survey.csv --questionnaire cxm-playbook --out-dir answers/']))
+  .action(async (exports: string[], options: Record<string, unknown>) => {
+    const { importSurveys } = await import('./commands/import.js');
+    const { written } = await importSurveys(exports, options);
+    if (options.quiet !== true) process.stderr.write(`cxm: wrote ${written.length} answer file(s) to ${String(options.outDir)}\n`);
   });
 
 program

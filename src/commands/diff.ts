@@ -19,6 +19,9 @@ export interface DiffCommandOptions {
   failOnRegression: boolean;
   quiet: boolean;
   color: boolean;
+  /** For survey exports (SPEC §4.2). */
+  questionnaire: string | undefined;
+  roleColumn: string | undefined;
 }
 
 export interface DiffCommandResult {
@@ -31,9 +34,10 @@ export interface DiffCommandResult {
 export async function diffCommand(beforePath: string, afterPath: string, rawOptions: Record<string, unknown>): Promise<DiffCommandResult> {
   const options = parseDiffOptions(rawOptions);
   checkStdinOnce([beforePath, afterPath]);
-  const before = await loadSide(beforePath, { lang: options.lang });
+  const survey = { questionnaire: options.questionnaire, roleColumn: options.roleColumn };
+  const before = await loadSide(beforePath, { lang: options.lang, ...survey });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
-  const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });
+  const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang, ...survey });
   const diff = compareSides(before, after, options);
   await writeOutputs(diff, options, options.lang ?? after.report.lang, [...before.inputs, ...after.inputs]);
   return { diff, failed: options.failOnRegression && diff.regressions.length > 0 };
@@ -95,5 +99,7 @@ export function parseDiffOptions(raw: Record<string, unknown>): DiffCommandOptio
     failOnRegression: raw.failOnRegression === true,
     quiet: raw.quiet === true,
     color: raw.color !== false,
+    questionnaire: stringOption(raw, 'questionnaire'),
+    roleColumn: stringOption(raw, 'roleColumn', '--role-column'),
   };
 }

@@ -27,6 +27,9 @@ export interface ScoreCommandOptions {
   gates: GateRule[];
   quiet: boolean;
   color: boolean;
+  /** For survey exports (SPEC §4.2). */
+  questionnaire: string | undefined;
+  roleColumn: string | undefined;
 }
 
 /** `cxm score`: the report to stdout (or --out, with the text on screen); the failed gates are in the result. */
@@ -39,6 +42,8 @@ export async function scoreCommand(answers: string[], rawOptions: Record<string,
     // The CSV (and the workbook's Answers and Notes sheets) is one row per answer: it needs the per-question detail.
     detail: options.detail || options.format === 'csv' || options.format === 'xlsx',
     gates: options.gates,
+    questionnaire: options.questionnaire,
+    roleColumn: options.roleColumn,
   });
   await writeOutputs(result, options);
   return result;
@@ -60,12 +65,20 @@ async function writeOutputs({ report, files, questionnairePath }: ScoreResult, o
     quiet: options.quiet,
     screen,
     render: (o) => render(report, o),
+    renderPieces: await jsonPieces(report, options.format),
     loadText: async () => {
       const renderText = await loadRenderer('text');
       return (o) => renderText(report, o);
     },
     warnings: report.warnings,
   });
+}
+
+/** A JSON report of a large survey is written in pieces (SPEC §7 keeps every respondent's scores). */
+async function jsonPieces(report: ScoreResult['report'], format: ReportFormat | BinaryReportFormat) {
+  if (format !== 'json') return undefined;
+  const { renderJsonChunks, STREAM_JSON_FROM } = await import('../report/json-stream.js');
+  return report.respondents.length >= STREAM_JSON_FROM ? (o: RenderOptions) => renderJsonChunks(report, o) : undefined;
 }
 
 /** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */
@@ -105,6 +118,8 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
     gates,
     quiet: raw.quiet === true,
     color: raw.color !== false,
+    questionnaire: stringOption(raw, 'questionnaire'),
+    roleColumn: stringOption(raw, 'roleColumn', '--role-column'),
   };
 }
 

@@ -11,6 +11,8 @@ export interface OutputPlan<Options extends { color: boolean; width: number }> {
   screen: Options;
   /** The chosen format: text, or the bytes of a file format (xlsx, pptx: only with `out`). */
   render: (options: Options) => string | Uint8Array | Promise<string | Uint8Array>;
+  /** The same in pieces, for a report too large to hold as one string; used instead of `render` when given. */
+  renderPieces?: ((options: Options) => Iterable<string>) | undefined;
   /** The text report, loaded only when it goes to the screen next to a file. */
   loadText: () => Promise<(options: Options) => string>;
   warnings: readonly string[];
@@ -27,7 +29,8 @@ export async function writeReportOutputs<Options extends { color: boolean; width
   const out = plan.out === STDOUT ? undefined : plan.out;
   if (out !== undefined) {
     await checkOutputPath(out, plan.inputs);
-    await writeFileAtomic(out, await plan.render({ ...plan.screen, color: false, width: 80 }));
+    const fileOptions = { ...plan.screen, color: false, width: 80 };
+    await writeFileAtomic(out, plan.renderPieces ? plan.renderPieces(fileOptions) : await plan.render(fileOptions));
     if (!plan.quiet) {
       const renderText = await plan.loadText();
       process.stdout.write(renderText(plan.screen));
@@ -36,8 +39,27 @@ export async function writeReportOutputs<Options extends { color: boolean; width
     }
   } else if (!plan.quiet || plan.format !== 'text') {
     // --quiet silences the text summary; a format asked for on stdout is the output itself.
-    process.stdout.write(await plan.render({ ...plan.screen, color: plan.format === 'text' && plan.screen.color }));
+    const stdoutOptions = { ...plan.screen, color: plan.format === 'text' && plan.screen.color };
+    if (plan.renderPieces) await writePieces(plan.renderPieces(stdoutOptions));
+    else process.stdout.write(await plan.render(stdoutOptions));
     textOnScreen = plan.format === 'text';
   }
   if (!textOnScreen && !plan.quiet) for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
+}
+
+/** Each piece after the reader has taken the last; a reader that has gone (EPIPE) ends the writing. */
+async function writePieces(pieces: Iterable<string>): Promise<void> {
+  const out = process.stdout;
+  for (const piece of pieces) {
+    if (out.destroyed) return;
+    if (!out.write(piece)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.off('drain', done).off('close', done).off('error', done);
+          resolve();
+        };
+        out.on('drain', done).on('close', done).on('error', done);
+      });
+    }
+  }
 }

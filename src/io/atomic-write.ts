@@ -10,7 +10,7 @@ import { resolveWriteTarget } from './output-path.js';
  * A link is written through to its target; a folder, device or FIFO is refused (output-path.ts).
  * A missing folder is created; a path that cannot be written is a UserError (exit 2), not a crash.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array | Iterable<string>): Promise<void> {
   const target = await resolveWriteTarget(path);
   const dir = dirname(target);
   const temp = tempPathFor(target);
@@ -21,7 +21,9 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     watchSignals();
     const handle = await open(temp, 'w', 0o644);
     try {
-      await handle.writeFile(content);
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+      // A large report in pieces (src/report/json-stream.ts), never held as one string.
+      else for (const piece of content) await handle.write(piece);
       await handle.sync();
     } finally {
       await handle.close();

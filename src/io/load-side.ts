@@ -7,11 +7,15 @@ import { findingsFromZod } from '../model/zod-findings.js';
 import { displayPath } from './load-questionnaire.js';
 import { scoreAnswerPaths } from './score-files.js';
 import { isStdin, readStdinSource, shownName } from './read-stdin.js';
+import { isSurveyExport } from './survey-rows.js';
 import { readSourceFile } from './yaml-source.js';
 
 export interface LoadSideOptions {
   /** Language of the texts when the side is scored from answer files. */
   lang?: string | undefined;
+  /** For a survey export (SPEC §4.2): the questionnaire it answers, and its department column. */
+  questionnaire?: string | undefined;
+  roleColumn?: string | undefined;
 }
 
 export interface LoadedSide {
@@ -28,7 +32,7 @@ export interface LoadedSide {
  * `capabilities`), validated with its line:column problems; else answer files scored with per-question detail.
  */
 export async function loadSide(path: string, options: LoadSideOptions = {}): Promise<LoadedSide> {
-  if (isStdin(path) || (await isFile(path))) {
+  if (isStdin(path) || (!isSurveyExport(path) && (await isFile(path)))) {
     const absolute = resolve(path);
     const read = isStdin(path) ? await readStdinSource() : await readSourceFile(absolute, displayPath(absolute));
     if (!read.ok) throw new InvalidInputError(read.problems);
@@ -41,7 +45,12 @@ export async function loadSide(path: string, options: LoadSideOptions = {}): Pro
     }
   }
   // Answers get the scorer's own errors: not found, invalid answers (located), mixed questionnaires.
-  const { report, files, questionnairePath } = await scoreAnswerPaths([path], { lang: options.lang, detail: true });
+  const { report, files, questionnairePath } = await scoreAnswerPaths([path], {
+    lang: options.lang,
+    detail: true,
+    questionnaire: options.questionnaire,
+    roleColumn: options.roleColumn,
+  });
   return { report, kind: 'answers', source: shownName(path), inputs: [...files, questionnairePath] };
 }
 

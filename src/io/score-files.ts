@@ -9,6 +9,7 @@ import { formatWarning } from './load-for-scoring.js';
 import { loadMany } from './load-many.js';
 import { displayPath, loadQuestionnaireFile } from './load-questionnaire.js';
 import { shownName } from './read-stdin.js';
+import { isSurveyExport } from './survey-rows.js';
 
 export interface ScoreOptions {
   /** Report language; default: the answer files' common `lang`, else the questionnaire's default. */
@@ -23,6 +24,10 @@ export interface ScoreOptions {
   gates?: readonly GateRule[] | undefined;
   /** The report's generatedAt; default now. */
   now?: Date | undefined;
+  /** The questionnaire survey exports answer (SPEC §4.2): an id or a path. */
+  questionnaire?: string | undefined;
+  /** Header of the survey exports' department column, when it is not `role`. */
+  roleColumn?: string | undefined;
 }
 
 export interface ScoreResult {
@@ -49,7 +54,10 @@ interface Reference {
  * Files are folded into the accumulator one by one, in order, so memory does not grow with answers.
  */
 export async function scoreAnswerPaths(paths: readonly string[], options: ScoreOptions = {}): Promise<ScoreResult> {
-  const discovered = await discoverAnswerFiles(paths);
+  // Survey exports (SPEC §4.2) are read after the answer files, each row a respondent.
+  const surveys = paths.filter(isSurveyExport);
+  const answerPaths = paths.filter((p) => !isSurveyExport(p));
+  const discovered = answerPaths.length > 0 ? await discoverAnswerFiles(answerPaths) : [];
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const groups = new Map<string, QuestionnaireGroup>();
@@ -58,6 +66,20 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   let reference: Reference | undefined;
 
   const detail = options.detail ?? false;
+  const survey = surveys.length > 0 || options.questionnaire !== undefined ? await import('./survey-score.js') : undefined;
+  const surveyQuestionnaire = survey && (await survey.loadSurveyQuestionnaire(options.questionnaire, surveys));
+  if (surveyQuestionnaire) {
+    const { questionnaire, path } = surveyQuestionnaire;
+    reference = {
+      id: questionnaire.id,
+      path,
+      accumulator: createAccumulator(questionnaire, { detail }),
+      languages: questionnaire.languages ?? ['en'],
+    };
+    warnings.push(...surveyQuestionnaire.warnings.map(formatWarning));
+    const firstFiles = surveys.length > 0 ? surveys.slice(0, 3) : ['--questionnaire'];
+    groups.set(`${questionnaire.id}\0${path}`, { id: questionnaire.id, path, firstFiles, count: Math.max(1, surveys.length) });
+  }
   for await (const [{ path }, result] of loadMany(discovered, { classify: !detail })) {
     const file = shownName(path);
     if (result.kind === 'skipped') continue;
@@ -88,6 +110,13 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     files.push(file);
     const identity = { file, ...answers.respondent };
     reference.accumulator.add({ ...identity, answers: answers.answers, classified: result.classified });
+  }
+  for (const path of surveys) {
+    if (!survey || !surveyQuestionnaire || !reference) break;
+    const read = await survey.foldSurveyExport(path, reference.accumulator, surveyQuestionnaire, { roleColumn: options.roleColumn });
+    for (const problem of read.problems) problems.push(problem);
+    warnings.push(...read.warnings);
+    files.push(path);
   }
 
   if (problems.length > 0) throw new InvalidInputError(problems);

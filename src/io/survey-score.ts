@@ -1,0 +1,46 @@
+import type { Accumulator, RespondentInput } from '../core/merge.js';
+import { indexQuestionnaire } from '../core/questionnaire-index.js';
+import { UserError } from '../errors.js';
+import type { Problem } from '../model/problem.js';
+import { formatWarning } from './load-for-scoring.js';
+import { type LoadedQuestionnaire, loadQuestionnaire } from './load-questionnaire.js';
+import { type ReadSurveyOptions, readSurvey } from './survey-load.js';
+
+/**
+ * The one place a survey row enters the running totals. The accumulator's entry points are being
+ * merged into one: when they are, only this line changes.
+ */
+export function foldRespondent(accumulator: Accumulator, respondent: RespondentInput): void {
+  accumulator.add(respondent);
+}
+
+/** The questionnaire a survey export answers: it names none itself, so `--questionnaire` must. */
+export async function loadSurveyQuestionnaire(ref: string | undefined, exports: readonly string[]): Promise<LoadedQuestionnaire> {
+  if (ref === undefined) {
+    throw new UserError(`${exports[0]} is a survey export: name the questionnaire it answers with --questionnaire <id|path>`, {
+      hint: 'for example: cxm score survey.csv --questionnaire cxm-playbook',
+    });
+  }
+  return loadQuestionnaire(ref);
+}
+
+export interface FoldSurveyResult {
+  problems: Problem[];
+  /** As report.warnings carries them. */
+  warnings: string[];
+  respondents: number;
+}
+
+/** Reads one export and folds each row into `accumulator` as it is read; its respondent `file` is `path:ROW`. */
+export async function foldSurveyExport(
+  path: string,
+  accumulator: Accumulator,
+  questionnaire: LoadedQuestionnaire,
+  options: ReadSurveyOptions,
+): Promise<FoldSurveyResult> {
+  const index = indexQuestionnaire(questionnaire.questionnaire);
+  const result = await readSurvey(path, index, options, ({ row, respondent, answers }) => {
+    foldRespondent(accumulator, { file: `${path}:${row}`, ...respondent, answers });
+  });
+  return { problems: result.problems, warnings: result.warnings.map(formatWarning), respondents: result.respondents };
+}
