@@ -2,6 +2,8 @@
 // `cxm --version` does not pay for the reporters, prompts or scorer (see the Speed section of the README).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -49,54 +51,6 @@ const commanderLazyChildProcess = {
   },
 };
 
-// string-width creates an Intl.Segmenter when it is evaluated, and Intl objects cannot be saved in
-// a start-up snapshot: in the snapshot's bundle it is evaluated on first use instead.
-const lazyStringWidth = {
-  name: 'lazy-string-width',
-  setup(build) {
-    build.onResolve({ filter: /^string-width$/ }, async (args) => {
-      // cli-table3 requires its own string-width 4, which creates no Intl object.
-      if (args.namespace === 'lazy-string-width' || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
-      const real = await build.resolve('string-width', { kind: args.kind, resolveDir: args.resolveDir, namespace: 'lazy-string-width' });
-      return { path: real.path, namespace: 'lazy-string-width' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
-      contents: `let width; export default function stringWidth(text, options) { width ??= require(${JSON.stringify(args.path)}).default; return width(text, options); }`,
-      loader: 'js',
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
-// chalk guesses the terminal's colours when it is evaluated (node:tty, the environment), which a
-// snapshot would freeze at build time. cxm never uses that guess (src/report/color.ts decides and
-// passes a level to each Chalk), so the snapshot's chalk gets a guess of "no colour" instead.
-const chalkWithoutGuess = {
-  name: 'chalk-without-guess',
-  setup(build) {
-    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'chalk-without-guess' }));
-    build.onLoad({ filter: /.*/, namespace: 'chalk-without-guess' }, () => ({
-      contents: 'export function createSupportsColor() { return false; } export default { stdout: false, stderr: false };',
-      loader: 'js',
-    }));
-  },
-};
-
-// Code restored from a snapshot cannot import() (Node gives it no module loader for that), so the
-// snapshot's bundle loads the Node built-ins that cxm imports lazily with require() instead.
-const builtinsByRequire = {
-  name: 'builtins-by-require',
-  setup(build) {
-    build.onResolve({ filter: /^node:/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtins-by-require' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'builtins-by-require' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)});`,
-      loader: 'js',
-    }));
-  },
-};
-
 // cli-table3 measures cells with string-width 4, which builds its 10 KB emoji regular expression
 // on every call: a third of a one-file `cxm score`. It gets the width function of our own wrapping
 // instead (src/report/width.ts: string-width 7 for anything but plain English and Japanese), so
@@ -124,11 +78,13 @@ const common = {
   write: false,
   minify: !process.env.CXM_NO_MINIFY,
   logLevel: 'warning',
-  plugins: [yamlDebugSwitchesOff, zodEnglishOnly, commanderLazyChildProcess, cliTable3SharesOurWidth],
+  plugins: [yamlDebugSwitchesOff, zodEnglishOnly, commanderLazyChildProcess, cliTable3SharesOurWidth].filter(
+    // For measuring what a plugin saves (docs/performance.md): CXM_BUILD_WITHOUT=name,name builds without them.
+    (plugin) => !(process.env.CXM_BUILD_WITHOUT ?? '').split(',').includes(plugin.name),
+  ),
 };
 
-// The ESM build: the worker threads' script, bin/cxm.js (started without the snapshot), and what
-// the snapshot build below falls back on.
+// One ESM entry and lazily loaded chunks; the worker threads' script is an entry of its own.
 const result = await build({
   ...common,
   entryPoints: { cli: 'src/cli.ts', 'score-worker': 'src/io/score-worker.ts' },
@@ -136,35 +92,17 @@ const result = await build({
   splitting: true,
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
   // CommonJS dependencies (cli-table3) call require() on Node built-ins; ESM output has no require.
   banner: { js: "import { createRequire as __cxmCreateRequire } from 'node:module'; const require = __cxmCreateRequire(import.meta.url);" },
 });
 
-// The start-up snapshot's entry: one CommonJS file (a snapshot cannot load modules from files).
-const snapshotEntry = await build({
-  ...common,
-  entryPoints: ['src/snapshot.ts'],
-  outfile: join(outdir, 'snapshot.cjs'),
-  format: 'cjs',
-  // Restored code has no file of its own; src/snapshot.ts tells it where the package is instead.
-  define: { 'import.meta.url': 'undefined' },
-  plugins: [...common.plugins, lazyStringWidth, chalkWithoutGuess, builtinsByRequire],
-});
-if (snapshotEntry.outputFiles.some((file) => /\bimport\(\s*["'`]/.test(file.text))) {
-  throw new Error('dist/snapshot.cjs imports a module at run time, which a snapshot cannot; bundle it or require() it');
+// The package has no runtime dependencies: the bundle must hold everything but Node's built-ins.
+for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  const outside = output.imports.filter((i) => i.external && !isBuiltin(i.path)).map((i) => i.path);
+  if (outside.length > 0) throw new Error(`${file} imports ${outside.join(', ')} at run time; bundle it (a user installs no dependency)`);
 }
-result.outputFiles.push(...snapshotEntry.outputFiles);
-
-// One character outside ASCII (esbuild escapes them in strings, not in regular expressions) makes V8
-// keep the whole file as a two-byte string: the snapshot's source would take 1.2 MB instead of 0.6.
-// (The unminified debugging build keeps comments, which may be in any language.)
-for (const file of common.minify ? result.outputFiles : []) {
-  const at = file.contents.findIndex((byte) => byte > 0x7f);
-  if (at >= 0)
-    throw new Error(
-      `${relative(root, file.path)}: non-ASCII output near "${Buffer.from(file.contents.slice(Math.max(0, at - 40), at + 8)).toString('utf8')}"; escape it in the source`,
-    );
-}
+result.outputFiles.push(notices(result.metafile));
 
 // Replace files one by one (temp + rename) and only then drop stale chunks, so a CLI started while
 // a build runs (a parallel test run) never finds dist/ half empty.
@@ -179,7 +117,7 @@ for (const file of result.outputFiles) {
 for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
   const path = join(entry.parentPath, entry.name);
   const name = relative(outdir, path);
-  const keep = written.has(name) || path.endsWith('.tmp') || name.startsWith('questionnaires') || name.startsWith('cxm.blob');
+  const keep = written.has(name) || path.endsWith('.tmp') || name.startsWith('questionnaires');
   if (entry.isFile() && !keep) await rm(path, { force: true });
 }
 
@@ -203,25 +141,41 @@ try {
   await rm(compilerScript, { force: true });
 }
 
-// The start-up snapshot itself, built by the node that runs the build: a blob only loads in the
-// node version that made it, so bin/cxm checks that node is still the same file (cxm.blob.node).
-const blob = join(outdir, 'cxm.blob');
-const tempBlob = `${blob}.${process.pid}.tmp`;
-try {
-  execFileSync(process.execPath, ['--snapshot-blob', tempBlob, '--build-snapshot', join(outdir, 'snapshot.cjs')], {
-    stdio: 'inherit',
-    env: { ...process.env, CXM_SNAPSHOT_ROOT: root },
-  });
-  await writeFile(`${blob}.node.${process.pid}.tmp`, `${process.execPath}\n`);
-  await rename(tempBlob, blob);
-  await rename(`${blob}.node.${process.pid}.tmp`, `${blob}.node`);
-} finally {
-  await rm(tempBlob, { force: true });
-}
-
 // The JSON Schemas are generated from the zod schemas, so editors and `cxm schema` never disagree.
 await mkdir(join(root, 'schemas'), { recursive: true });
 for (const kind of ['questionnaire', 'answers', 'report', 'diff']) {
   const json = execFileSync(process.execPath, [join(root, 'bin/cxm.js'), 'schema', kind], { encoding: 'utf8' });
-  await writeFile(join(root, 'schemas', `${kind}.schema.json`), json);
+  const path = join(root, 'schemas', `${kind}.schema.json`);
+  await writeFile(`${path}.${process.pid}.tmp`, json);
+  await rename(`${path}.${process.pid}.tmp`, path);
+}
+
+/**
+ * dist/THIRD-PARTY-NOTICES.md: name, version, licence and licence text of every package the bundle
+ * holds, found from esbuild's list of inputs (a package counts once, at its innermost node_modules).
+ * @param {import('esbuild').Metafile} metafile
+ * @returns {import('esbuild').OutputFile}
+ */
+function notices(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(?:[\w-]+:)?(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match?.[1]) dirs.add(match[1]);
+  }
+  const sections = [...dirs]
+    .map((dir) => {
+      const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+      const licenceFile = readdirSync(join(root, dir)).find((name) => /^(licen[cs]e|copying)(\b|[.-])/i.test(name));
+      if (!licenceFile) throw new Error(`${dir} has no licence file to include in THIRD-PARTY-NOTICES.md`);
+      const text = readFileSync(join(root, dir, licenceFile), 'utf8').trim();
+      return { name: pkg.name, text: `## ${pkg.name} ${pkg.version}\n\nLicence: ${pkg.license}\n\n\`\`\`\`text\n${text}\n\`\`\`\`\n` };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const text =
+    '# Third-party notices\n\n' +
+    `cxm's bundle (dist/) holds the following ${sections.length} packages, each under its own licence, reproduced here.\n\n` +
+    sections.map((s) => s.text).join('\n');
+  const path = join(outdir, 'THIRD-PARTY-NOTICES.md');
+  const contents = Buffer.from(text, 'utf8');
+  return { path, contents, text, hash: '' };
 }
