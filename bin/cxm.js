@@ -1,14 +1,20 @@
 #!/usr/bin/env node
 // The cxm command: one JavaScript entry, as npm links it on every system (cmd-shim turns it into
 // cxm.cmd and cxm.ps1 on Windows, which call node on this file).
-import { existsSync, readFileSync, writeSync } from 'node:fs';
-import module from 'node:module';
+// CommonJS (bin/package.json says so) on purpose: Node starts a CommonJS file sooner than an ES
+// module, whose loader it would set up first; for `cxm --version` that is a third of the time
+// (docs/performance.md). The bundle itself is ESM and loaded with import().
+'use strict';
+const { existsSync, readFileSync, writeSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // The bare version needs no argument parser, so it is answered before the bundle loads; it is
   // exactly what commander's `--version` prints (test/io/entry.test.ts compares them).
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  /** @type {{ version: string }} */
+  const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
   try {
     writeSync(1, `${version}\n`);
   } catch (error) {
@@ -16,7 +22,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     if (!(error instanceof Error && 'code' in error && error.code === 'EPIPE')) throw error;
   }
 } else {
-  const bundle = new URL('../dist/cli.js', import.meta.url);
+  const bundle = join(__dirname, '..', 'dist', 'cli.js');
   if (!existsSync(bundle)) {
     // A fresh clone before `npm ci` has no bundle yet: say so instead of printing a stack trace.
     process.stderr.write('cxm: not built yet: run `npm ci` (or `npm run build`) in the cxm folder first\n');
@@ -25,6 +31,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   // Node >= 22.1 keeps the code it compiled for the bundle on disk (in the system's temporary
   // folder) and reuses it at the next start: a short command then skips most of its compiling.
   // Node 20 has no such cache; the optional call leaves it out there.
-  module.enableCompileCache?.();
-  await import(bundle.href);
+  /** @type {{ enableCompileCache?: () => unknown }} */ (require('node:module')).enableCompileCache?.();
+  // A rejection (an internal error) ends node with its stack and exit 1, as an ESM entry's would.
+  import(pathToFileURL(bundle).href);
 }

@@ -70,7 +70,7 @@ describe.skipIf(!hasNpm)('the package as a user installs it (npm pack, npm insta
     expect(paths).toContain('schemas/answers.schema.json');
     const unexpected = paths.filter(
       (p) =>
-        !/^(bin\/cxm\.js|dist\/[\w/-]+\.(js|json|md)|questionnaires\/[\w-]+\.yaml|schemas\/[\w-]+\.schema\.json|package\.json|LICENSE|README\.md)$/.test(
+        !/^(bin\/(cxm\.js|package\.json)|dist\/[\w/-]+\.(js|json|md)|questionnaires\/[\w-]+\.yaml|schemas\/[\w-]+\.schema\.json|package\.json|LICENSE|README\.md)$/.test(
           p,
         ),
     );
