@@ -240,7 +240,7 @@ async function measure(node) {
       baseline: `without: ${ms(without ?? 0)}`,
       ratio: ((withCerts ?? 0) / (without ?? 1)).toFixed(2),
       target: '(no target)',
-      result: `+${((withCerts ?? 0) - (without ?? 0)).toFixed(0)} ms`,
+      result: `${(withCerts ?? 0) >= (without ?? 0) ? '+' : ''}${((withCerts ?? 0) - (without ?? 0)).toFixed(0)} ms`,
     });
   }
   return rows;
