@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-const dir = process.argv[2];
+const [dir = '.'] = process.argv.slice(2);
 let answers = 0;
 for (const name of readdirSync(dir).sort()) {
   const data = parse(readFileSync(join(dir, name), 'utf8'));

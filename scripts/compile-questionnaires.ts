@@ -2,9 +2,10 @@
 // writes dist/questionnaires/<id>.json for src/io/compiled-questionnaire.ts. An invalid bundled
 // questionnaire fails the build.
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InvalidInputError } from '../src/errors.js';
+import { writeFileAtomic } from '../src/io/atomic-write.js';
 import { bundledIds, bundledPath } from '../src/io/bundled.js';
 import { compiledPathFor, hashSource, type CompiledQuestionnaire } from '../src/io/compiled-questionnaire.js';
 import { loadQuestionnaireFile } from '../src/io/load-questionnaire.js';
@@ -18,7 +19,8 @@ for (const id of bundledIds()) {
     const compiled: CompiledQuestionnaire = { sourceHash: hashSource(readFileSync(path)), questionnaire };
     const out = compiledPathFor(path);
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, JSON.stringify(compiled));
+    // Atomic: a test may be reading it while another run of the build writes it.
+    await writeFileAtomic(out, JSON.stringify(compiled));
   } catch (error) {
     if (error instanceof InvalidInputError) {
       process.stderr.write(`${error.problems.map(formatProblem).join('\n')}\n`);

@@ -1,4 +1,4 @@
 import { main } from './program.js';
 
-// The plain ESM entry: bin/cxm.js (no start-up snapshot, see src/snapshot.ts) and the tests of the sources.
+// The bundle's entry (dist/cli.js), which bin/cxm.js imports.
 await main(process.argv.slice(2));

@@ -10,14 +10,6 @@ interface Installation {
 
 let installation: Installation | undefined;
 
-/**
- * Tells where cxm is installed. The start-up snapshot (src/snapshot.ts) calls it first: code restored
- * from a snapshot has no file of its own, so it cannot find the package from import.meta.url.
- */
-export function setInstallation(root: string): void {
-  installation = { root, fromDist: true };
-}
-
 /** Found by walking up from this module: the code runs from src/ (tests) and from dist/ (bundle). */
 function locate(): Installation {
   if (installation) return installation;

@@ -49,12 +49,6 @@ function findQuestionnaireRef(ref: string, baseDir: string): string | undefined 
 
 const cache = new Map<string, Promise<LoadedQuestionnaire>>();
 
-/** Forgets every questionnaire loaded so far: the start-up snapshot's warm-up must not keep build-time files. */
-export function forgetLoadedQuestionnaires(): void {
-  cache.clear();
-  resolvedRefs.clear();
-}
-
 /** Loads and validates a questionnaire once per path: batch scoring names the same file thousands of times. */
 export function loadQuestionnaireFile(path: string, options: { useCompiled?: boolean } = {}): Promise<LoadedQuestionnaire> {
   const absolute = resolve(path);

@@ -19,8 +19,7 @@ const COLOURS = /\x1b\[[0-9;]*m/g;
 
 /**
  * Columns `text` takes in a terminal (full-width characters and emoji count two, colours none), as
- * string-width counts them. The bundle gives cli-table3 this function too, so tables and our own
- * wrapping measure alike (scripts/build.mjs).
+ * string-width counts them.
  */
 export function displayWidth(text: string): number {
   const visible = text.includes('\x1b') ? text.replace(COLOURS, '') : text;

@@ -5,10 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The installed command: the launcher that starts cxm from its start-up snapshot (see bin/cxm). */
-export const cxmBin = join(repoRoot, 'bin/cxm');
-/** The plain ESM entry the launcher falls back on. */
-export const cxmEsmBin = join(repoRoot, 'bin/cxm.js');
+/** The command as npm installs it: package.json's `bin`, started through its `#!/usr/bin/env node` line. */
+export const cxmBin = join(repoRoot, 'bin/cxm.js');
 export const fixture = (...parts: string[]) => join(repoRoot, 'test/fixtures', ...parts);
 
 export interface CliResult {
