@@ -196,6 +196,11 @@ if (!hasSoffice) {
   );
 }
 
+// .ci/run installs LibreOffice: in CI a missing soffice is a failure, not a skip.
+it.runIf(process.env.CI === 'true')('LibreOffice is installed in CI', () => {
+  expect(hasSoffice).toBe(true);
+});
+
 function pdfPages(pdf: Buffer): number {
   return [...pdf.toString('latin1').matchAll(/\/Type\s*\/Page(?!s)/g)].length;
 }
