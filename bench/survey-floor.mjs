@@ -4,12 +4,15 @@
 import { createReadStream } from 'node:fs';
 
 const path = process.argv[2];
+if (path === undefined) throw new Error('usage: node bench/survey-floor.mjs <export.csv|export.xlsx>');
 let cells = 0;
 if (/\.xlsx$/i.test(path)) {
-  const { default: ExcelJS } = await import('exceljs');
+  // exceljs is CommonJS: under Node ESM its exports arrive only as `default`, which its types omit.
+  const { default: ExcelJS } = /** @type {{ default: typeof import('exceljs') }} */ (/** @type {unknown} */ (await import('exceljs')));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache' });
   for await (const sheet of reader) {
-    for await (const row of sheet) cells += row.values.length;
+    // The streaming reader's row values are always an array (1-based, so index 0 is empty).
+    for await (const row of sheet) cells += /** @type {import('exceljs').CellValue[]} */ (row.values).length;
     break;
   }
 } else {

@@ -6,8 +6,19 @@ import { readFile, rename } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parse } from 'yaml';
 
+/**
+ * @typedef {{ label: { en: string, ja: string }, value: number | string }} Option
+ * @typedef {{ text: { en: string }, scale: string, allowNA?: boolean }} Question
+ * @typedef {{ capabilities: { questions: Question[] }[], scales: Record<string, { options: Option[] }> }} Questionnaire
+ * @typedef {{ headers: string[], questions: { allowNA: boolean, options: Option[] }[] }} SurveyShape
+ */
+
 const ROLES = ['marketing', 'sales', 'it', 'support', 'product', 'finance'];
 
+/**
+ * @param {number} seed
+ * @returns {() => number}
+ */
 function random(seed) {
   let state = seed >>> 0;
   return () => {
@@ -19,27 +30,44 @@ function random(seed) {
   };
 }
 
+/**
+ * @param {string} questionnairePath
+ * @returns {Promise<SurveyShape>}
+ */
 export async function surveyShape(questionnairePath) {
+  /** @type {Questionnaire} */
   const q = parse(await readFile(questionnairePath, 'utf8'));
   const questions = q.capabilities.flatMap((c) => c.questions);
   return {
     headers: ['Timestamp', 'Name', 'Role', ...questions.map((question) => question.text.en)],
-    questions: questions.map((question) => ({ allowNA: question.allowNA !== false, options: q.scales[question.scale].options })),
+    questions: questions.map((question) => {
+      const scale = q.scales[question.scale];
+      if (scale === undefined) throw new Error(`${questionnairePath}: unknown scale ${question.scale}`);
+      return { allowNA: question.allowNA !== false, options: scale.options };
+    }),
   };
 }
 
-/** The cells of row `index` (0-based among respondents). */
+/**
+ * The cells of row `index` (0-based among respondents).
+ * @param {SurveyShape} shape
+ * @param {number} index
+ * @param {() => number} rand
+ * @returns {string[]}
+ */
 export function surveyRow(shape, index, rand) {
+  /** @type {string[]} */
   const cells = [
     `2026/11/25 ${9 + (index % 8)}:${String(index % 60).padStart(2, '0')}:00`,
     `Respondent ${index}`,
-    ROLES[index % ROLES.length],
+    /** @type {string} */ (ROLES[index % ROLES.length]),
   ];
   for (const { allowNA, options } of shape.questions) {
     const r = rand();
     const option = options[Math.floor(rand() * options.length)];
     if (r < 0.05) cells.push('');
     else if (r < 0.08 && allowNA) cells.push('n/a');
+    else if (option === undefined) throw new Error('a scale of the questionnaire has no options');
     else if (r < 0.5) cells.push(option.label.en);
     else if (r < 0.7) cells.push(option.label.ja);
     else cells.push(String(option.value));
@@ -47,9 +75,15 @@ export function surveyRow(shape, index, rand) {
   return cells;
 }
 
+/** @param {string} text */
 const csvCell = (text) => (/[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-/** Writes `path` with `rows` respondents unless it exists already (the inputs are deterministic). */
+/**
+ * Writes `path` with `rows` respondents unless it exists already (the inputs are deterministic).
+ * @param {string} path
+ * @param {number} rows
+ * @param {SurveyShape} shape
+ */
 export async function ensureSurveyCsv(path, rows, shape) {
   if (existsSync(path) && statSync(path).size > 0) return;
   const temp = `${path}.tmp`;
@@ -64,10 +98,16 @@ export async function ensureSurveyCsv(path, rows, shape) {
   await rename(temp, path);
 }
 
-/** The same as an xlsx workbook, written with exceljs's streaming writer. */
+/**
+ * The same as an xlsx workbook, written with exceljs's streaming writer.
+ * @param {string} path
+ * @param {number} rows
+ * @param {SurveyShape} shape
+ */
 export async function ensureSurveyXlsx(path, rows, shape) {
   if (existsSync(path) && statSync(path).size > 0) return;
-  const { default: ExcelJS } = await import('exceljs');
+  // exceljs is CommonJS: under Node ESM its exports arrive only as `default`, which its types omit.
+  const { default: ExcelJS } = /** @type {{ default: typeof import('exceljs') }} */ (/** @type {unknown} */ (await import('exceljs')));
   const temp = `${path}.tmp.xlsx`;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useSharedStrings: true });
   const sheet = workbook.addWorksheet('Form1');

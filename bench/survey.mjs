@@ -30,25 +30,41 @@ await ensureSurveyCsv(files.small, SMALL, shape);
 await ensureSurveyXlsx(files.xlsx, SMALL, shape);
 
 // As in bench/run.mjs: cxm drops NODE_EXTRA_CA_CERTS, so every command here runs without it.
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;
 const out = join(work, 'survey-report.json');
+/**
+ * @param {string} file
+ * @returns {string[]} a command and its arguments
+ */
 const score = (file) => [cxm, 'score', file, '--questionnaire', 'cxm-playbook', '--format', 'json', '--out', out, '--quiet'];
 
+/** @param {string[]} commandLine */
 function time([command, ...args]) {
+  if (command === undefined) throw new Error('time: empty command line');
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/**
+ * @param {number[]} values
+ * @returns {number}
+ */
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  // No values gives NaN, as `undefined` arithmetic did before the types.
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 };
 
-/** Subject and floor alternately, `RUNS` times each after one warm-up: machine noise hits both alike. */
+/**
+ * Subject and floor alternately, `RUNS` times each after one warm-up: machine noise hits both alike.
+ * @param {string[]} subject
+ * @param {string[]} baseline
+ */
 function compare(subject, baseline) {
   time(subject);
   time(baseline);
@@ -61,8 +77,12 @@ function compare(subject, baseline) {
   return { subject: median(s), baseline: median(b) };
 }
 
-/** Peak RSS in MiB, from bench/max-rss.cjs preloaded into the process (it reaches the snapshot too). */
+/**
+ * Peak RSS in MiB, from bench/max-rss.cjs preloaded into the process (it reaches the snapshot too).
+ * @param {string[]} commandLine
+ */
 function peakRss([command, ...args]) {
+  if (command === undefined) throw new Error('peakRss: empty command line');
   const file = join(work, 'survey-rss.txt');
   rmSync(file, { force: true });
   const result = spawnSync(command, args, {
@@ -73,7 +93,16 @@ function peakRss([command, ...args]) {
   return Number(readFileSync(file, 'utf8').trim()) / 1024;
 }
 
+/** @typedef {{ what: string, figure: string, baseline: string, ratio: string, target: string, result: string }} Row */
+/** @type {Row[]} */
 const rows = [];
+/**
+ * @param {string} what
+ * @param {string} figure
+ * @param {string} baseline
+ * @param {number} ratio
+ * @param {number} target
+ */
 const row = (what, figure, baseline, ratio, target) =>
   rows.push({
     what,
@@ -83,7 +112,9 @@ const row = (what, figure, baseline, ratio, target) =>
     target: `≤ ${target.toFixed(2)}`,
     result: ratio <= target ? 'pass' : 'FAIL',
   });
+/** @param {number} ms */
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+/** @param {number} n */
 const count = (n) => n.toLocaleString('en');
 
 process.stderr.write(`timing ${count(LARGE)} CSV rows…\n`);
@@ -118,9 +149,11 @@ row(
 );
 
 console.log(`cxm survey benchmark — node ${process.version}, ${RUNS} interleaved runs each, medians\n`);
+/** @type {(keyof Row)[]} */
 const headers = ['what', 'figure', 'baseline', 'ratio', 'target', 'result'];
 const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
-const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+/** @param {string[]} cells */
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join(' | ')} |`;
 console.log(line(headers));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(headers.map((h) => r[h])));
