@@ -112,14 +112,8 @@ function textCheck(): Transform {
 }
 
 async function* readXlsxRows(path: string): AsyncGenerator<SurveyRow> {
-  const { stream } = await import('exceljs');
-  const reader = new stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
+  const { openWorkbookReader } = await import('./xlsx-reader.js');
+  const reader = openWorkbookReader(path);
   let row = 0;
   try {
     for await (const sheet of reader) {

@@ -7,7 +7,8 @@ import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
 
 // npm's own settings, inherited from `npm test`, would steer the npm started here (its prefix, its
 // scripts switch): the packing and installing run as from a clean shell.
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+// npm's own variables left out, and FORCE_COLOR (an empty one forces colour on, as in Node).
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'FORCE_COLOR'));
 const hasNpm = spawnSync('npm', ['--version'], { encoding: 'utf8', env: cleanEnv }).status === 0;
 
 interface PackedFile {
@@ -28,7 +29,7 @@ describe.skipIf(!hasNpm)('the package as a user installs it (npm pack, npm insta
   let work: string;
 
   const installed = (args: string[]) => {
-    const result = spawnSync(cxm, args, { cwd: work, encoding: 'utf8', input: '', env: { ...cleanEnv, NO_COLOR: '1', FORCE_COLOR: '' } });
+    const result = spawnSync(cxm, args, { cwd: work, encoding: 'utf8', input: '', env: { ...cleanEnv, NO_COLOR: '1' } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
@@ -70,7 +71,7 @@ describe.skipIf(!hasNpm)('the package as a user installs it (npm pack, npm insta
     expect(paths).toContain('schemas/answers.schema.json');
     const unexpected = paths.filter(
       (p) =>
-        !/^(bin\/(cxm\.js|package\.json)|dist\/[\w/-]+\.(js|json|md)|questionnaires\/[\w-]+\.yaml|schemas\/[\w-]+\.schema\.json|package\.json|LICENSE|README\.md)$/.test(
+        !/^(bin\/(cxm\.js|package\.json)|dist\/[\w/-]+\.(js|json|md)|questionnaires\/(versions\/)?[\w.-]+\.yaml|examples\/[\w.-]+\/[\w.-]+\.yaml|schemas\/[\w-]+\.schema\.json|package\.json|LICENSE|README\.md)$/.test(
           p,
         ),
     );
