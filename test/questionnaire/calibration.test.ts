@@ -10,7 +10,12 @@ import { z } from 'zod';
 import { repoRoot } from '../helpers/cli.js';
 
 const bilingual = z.object({ en: z.string().min(1), ja: z.string().min(1) }).strict();
-const when = z.object({ question: z.string(), atLeast: z.number().optional(), atMost: z.number().optional(), in: z.array(z.number()).optional() });
+const when = z.object({
+  question: z.string(),
+  atLeast: z.number().optional(),
+  atMost: z.number().optional(),
+  in: z.array(z.number()).optional(),
+});
 const question = z
   .object({
     id: z.string(),
@@ -211,7 +216,11 @@ describe('cxm-playbook 2.0.0 content', () => {
   });
 
   it('never repeats a recommended action anywhere in the file', () => {
-    const normalise = (text: string) => text.toLowerCase().replace(/[\s、。,.「」()（）]+/g, ' ').trim();
+    const normalise = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[\s、。,.「」()（）]+/g, ' ')
+        .trim();
     for (const lang of ['en', 'ja'] as const) {
       const seen = new Map<string, string>();
       for (const cap of playbook.capabilities)
