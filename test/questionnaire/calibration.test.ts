@@ -252,6 +252,25 @@ describe('cxm-playbook 2.0.0 content', () => {
     expect(requires('customer-success-kpis')).toEqual(['journey-map']);
   });
 
+  it('uses one Japanese term each for owner, customer success, customer ID, journey, NRR and withdrawal', () => {
+    const texts: { en: string; ja: string }[] = [];
+    const collect = (node: unknown): void => {
+      const pair = bilingual.safeParse(node);
+      if (pair.success) texts.push(pair.data);
+      else if (Array.isArray(node)) node.forEach(collect);
+      else if (node !== null && typeof node === 'object') Object.values(node).forEach(collect);
+    };
+    collect(parse(readFileSync(join(repoRoot, 'questionnaires/cxm-playbook-2.0.0.draft.yaml'), 'utf8')));
+    expect(texts.length).toBeGreaterThan(300); // 396 bilingual texts in the draft
+    for (const { en, ja } of texts) {
+      expect(ja, en).not.toMatch(/オーナー|顧客成功|カスタマーサクセス|カスタマージャーニー|売上継続率|オプトアウト/);
+      if (/\bowners?\b/i.test(en)) expect(ja, en).toContain('責任者');
+      if (/customer success/i.test(en)) expect(ja, en).toContain('顧客の成功');
+      if (/\bNRR\b/.test(en)) expect(ja, en).toContain('売上維持率（NRR）');
+      if (/customer ID/.test(en)) expect(ja, en).toContain('顧客ID');
+    }
+  });
+
   it('follows up advanced practice with `when` and counts it as lowest while hidden', () => {
     const followUps = playbook.capabilities.flatMap((c) => c.questions).filter((x) => x.when);
     expect(followUps.length).toBeGreaterThan(0);
