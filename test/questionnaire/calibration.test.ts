@@ -1,6 +1,6 @@
-// Calibration and content checks of the cxm-playbook 2.0.0 draft and the cxm-pulse draft (issue 13).
-// The files use fields cxm's loader does not know yet, so they are read here with the yaml package and
-// a zod schema of just those fields; the scores follow SPEC §5 independently of src/core.
+// Calibration and content checks of cxm-playbook 2.0.0 and cxm-pulse (issue 13), read here with the
+// yaml package and a zod schema of their own, and scored following SPEC §5 independently of src/core.
+// calibration-cli.test.ts checks the same through cxm's own loader and `cxm score`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -63,8 +63,8 @@ type Capability = z.infer<typeof capability>;
 function load(name: string): Questionnaire {
   return questionnaire.parse(parse(readFileSync(join(repoRoot, 'questionnaires', name), 'utf8'), { uniqueKeys: true }));
 }
-const playbook = load('cxm-playbook-2.0.0.draft.yaml');
-const pulse = load('cxm-pulse.draft.yaml');
+const playbook = load('cxm-playbook.yaml');
+const pulse = load('cxm-pulse.yaml');
 
 function scaleValues(q: Questionnaire, scale: string): number[] {
   const s = q.scales[scale];
@@ -260,8 +260,8 @@ describe('cxm-playbook 2.0.0 content', () => {
       else if (Array.isArray(node)) node.forEach(collect);
       else if (node !== null && typeof node === 'object') Object.values(node).forEach(collect);
     };
-    collect(parse(readFileSync(join(repoRoot, 'questionnaires/cxm-playbook-2.0.0.draft.yaml'), 'utf8')));
-    expect(texts.length).toBeGreaterThan(300); // 396 bilingual texts in the draft
+    collect(parse(readFileSync(join(repoRoot, 'questionnaires/cxm-playbook.yaml'), 'utf8')));
+    expect(texts.length).toBeGreaterThan(300); // 396 bilingual texts in 2.0.0
     for (const { en, ja } of texts) {
       expect(ja, en).not.toMatch(/オーナー|顧客成功|カスタマーサクセス|カスタマージャーニー|売上継続率|オプトアウト/);
       if (/\bowners?\b/i.test(en)) expect(ja, en).toContain('責任者');
@@ -280,7 +280,7 @@ describe('cxm-playbook 2.0.0 content', () => {
   it('keeps every 1.0.0 question id or names it in exactly one `replaces`', () => {
     const old = z
       .object({ capabilities: z.array(z.object({ id: z.string(), questions: z.array(z.object({ id: z.string() })) })) })
-      .parse(parse(readFileSync(join(repoRoot, 'questionnaires/cxm-playbook.yaml'), 'utf8')));
+      .parse(parse(readFileSync(join(repoRoot, 'questionnaires/versions/cxm-playbook-1.0.0.yaml'), 'utf8')));
     const current = new Set(playbook.capabilities.flatMap((c) => [c.id, ...c.questions.map((x) => x.id)]));
     const claimed = playbook.capabilities.flatMap((c) => [...(c.replaces ?? []), ...c.questions.flatMap((x) => x.replaces ?? [])]);
     for (const id of claimed) expect(current.has(id), `replaces names a current id: ${id}`).toBe(false);
@@ -292,7 +292,7 @@ describe('cxm-playbook 2.0.0 content', () => {
   });
 });
 
-describe('cxm-pulse draft', () => {
+describe('cxm-pulse', () => {
   it('has one statement per capability of cxm-playbook 2.0.0, the same levels and no replaces', () => {
     checkContent(pulse);
     expect(pulse.id).toBe('cxm-pulse');
