@@ -85,3 +85,39 @@ describe('questionnaire model 2 scoring (SPEC §5, §6)', () => {
     expect(stderr.split('\n').filter((l) => l.includes('old-c-1'))).toHaveLength(1);
   });
 });
+
+describe('renderers show advice with the next steps and doneWhen after an action', () => {
+  it('text', () => {
+    const result = runCli(['score', `${DIR}/if-hidden.yaml`]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const core = lines.indexOf('  Core (High → Top)');
+    expect(lines.slice(core, core + 5)).toEqual([
+      '  Core (High → Top)',
+      '    - Review the core practice every quarter.',
+      '      Done when: Two quarterly reviews have taken place.',
+      '    - Share the results.',
+      '    - Advice (c-1): Spread the core practice to a second team.',
+    ]);
+  });
+
+  it('markdown', () => {
+    const result = runCli(['score', `${DIR}/if-hidden.yaml`, '--format', 'markdown']);
+    expect(result.stdout).toContain(
+      [
+        '- **Core** (High → Top)',
+        '  - Review the core practice every quarter.',
+        '    Done when: Two quarterly reviews have taken place.',
+        '  - Share the results.',
+        '  - Advice (c-1): Spread the core practice to a second team.',
+      ].join('\n'),
+    );
+  });
+
+  it('html', () => {
+    const result = runCli(['score', `${DIR}/if-hidden.yaml`, '--format', 'html']);
+    expect(result.stdout).toContain(
+      '<li>Review the core practice every quarter.<br><small>Done when: Two quarterly reviews have taken place.</small></li><li>Share the results.</li><li>Advice (c-1): Spread the core practice to a second team.</li>',
+    );
+  });
+});
