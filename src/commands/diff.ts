@@ -1,10 +1,13 @@
 import { diffReports } from '../core/diff.js';
+import { isOlderVersion, renameReport } from '../core/rename-report.js';
+import { bundledRenames } from '../io/bundled-renames.js';
 import { ExitError, UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { writeReportOutputs } from './write-outputs.js';
 import { loadSide } from '../io/load-side.js';
 import { checkStdinOnce } from '../io/read-stdin.js';
 import type { DiffReport } from '../model/diff-report.js';
+import type { Report } from '../model/report.js';
 import { shouldUseColor } from '../report/color.js';
 import { regressionLines, type DiffRenderOptions } from '../report/diff-format.js';
 
@@ -38,7 +41,8 @@ export async function diffCommand(beforePath: string, afterPath: string, rawOpti
   const before = await loadSide(beforePath, { lang: options.lang });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
   const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang });
-  const diff = diffReports(before.report, after.report, {
+  const [beforeReport, afterReport] = await comparableReports(before.report, after.report);
+  const diff = diffReports(beforeReport, afterReport, {
     tolerance: options.tolerance,
     detail: options.detail,
     before: { source: before.source, kind: before.kind },
@@ -50,6 +54,21 @@ export async function diffCommand(beforePath: string, afterPath: string, rawOpti
     for (const line of regressionLines(diff)) process.stderr.write(`  regressed: ${line}\n`);
     throw new ExitError(1);
   }
+}
+
+/**
+ * SPEC §3: across versions of a bundled questionnaire, the older side's ids are renamed through the
+ * newer version's `replaces`, so a capability or question is compared with the one replacing it.
+ * Returns [before, after], the older of the two renamed.
+ */
+async function comparableReports(before: Report, after: Report): Promise<[Report, Report]> {
+  const [b, a] = [before.questionnaire, after.questionnaire];
+  if (b.id !== a.id || b.version === a.version) return [before, after];
+  const beforeIsOlder = isOlderVersion(b.version, a.version);
+  const newer = beforeIsOlder ? a : b;
+  const renames = await bundledRenames(newer.id, newer.version);
+  if (!renames) return [before, after];
+  return beforeIsOlder ? [renameReport(before, renames), after] : [before, renameReport(after, renames)];
 }
 
 async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang: string): Promise<void> {
