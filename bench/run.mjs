@@ -16,7 +16,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const BATCH_RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 5);
 const BATCH_FILES = Number(process.env.BENCH_BATCH_FILES ?? 10_000);
 
-const questions = await questionIds(join(root, 'questionnaires/cxm-playbook.yaml'));
+const questions = await questionIds(join(root, 'questionnaires/versions/cxm-playbook-1.0.0.yaml')); // the answers name 1.0.0 (bench/generate.mjs);
 mkdirSync(work, { recursive: true });
 const one = join(work, 'one.yaml');
 writeFileSync(

@@ -10,7 +10,7 @@ describe('scoring many files in worker threads', () => {
   beforeAll(async () => {
     dir = join(tempDir(), 'answers');
     mkdirSync(dir);
-    const questions = await questionIds(join(repoRoot, 'questionnaires/cxm-playbook.yaml'));
+    const questions = await questionIds(join(repoRoot, 'questionnaires/versions/cxm-playbook-1.0.0.yaml'));
     let seed = 7;
     const rand = () => {
       seed = (seed * 16807) % 2147483647;
