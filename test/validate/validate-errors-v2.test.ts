@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli } from '../helpers/cli.js';
+import { fixture, repoRoot, runCli } from '../helpers/cli.js';
 
 // Questionnaire model 2 (SPEC §3): one fixture per mistake; the lines are exactly what a user sees.
 const cases: [file: string, stderrLines: string[]][] = [
@@ -44,5 +48,19 @@ describe('cxm validate on questionnaire model 2 mistakes', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').filter((l) => l !== '' && !l.endsWith('file(s) invalid'))).toEqual(lines);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('the published questionnaire JSON Schema knows model 2', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const check = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'schemas/questionnaire.schema.json'), 'utf8')));
+  const read = (path: string): unknown => parse(readFileSync(path, 'utf8'));
+
+  it.each(['cxm-playbook.yaml', 'cxm-pulse.yaml', 'versions/cxm-playbook-1.0.0.yaml'])('accepts questionnaires/%s', (name) => {
+    expect(check(read(join(repoRoot, 'questionnaires', name))), JSON.stringify(check.errors)).toBe(true);
+  });
+
+  it.each(['if-hidden.yaml', 'recommendation-missing-done-when.yaml', 'recommendation-unknown-key.yaml'])('rejects %s', (name) => {
+    expect(check(read(fixture('validate-errors-v2', name)))).toBe(false);
   });
 });
