@@ -36,7 +36,7 @@ function findNodes() {
   return nodes;
 }
 
-const questions = await questionIds(join(root, 'questionnaires/cxm-playbook.yaml'));
+const questions = await questionIds(join(root, 'questionnaires/versions/cxm-playbook-1.0.0.yaml')); // the answers name 1.0.0 (bench/generate.mjs);
 mkdirSync(work, { recursive: true });
 const one = join(work, 'one.yaml');
 writeFileSync(

@@ -6,13 +6,14 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InvalidInputError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/io/atomic-write.js';
-import { bundledIds, bundledPath } from '../src/io/bundled.js';
+import { bundledIds, bundledPath, bundledVersionPaths } from '../src/io/bundled.js';
 import { compiledPathFor, hashSource, type CompiledQuestionnaire } from '../src/io/compiled-questionnaire.js';
 import { loadQuestionnaireFile } from '../src/io/load-questionnaire.js';
 import { formatProblem } from '../src/model/problem.js';
 
-for (const id of bundledIds()) {
-  const path = bundledPath(id);
+// The latest of each id, then the earlier versions kept beside it (questionnaires/versions/).
+const paths = [...bundledIds().map(bundledPath), ...bundledVersionPaths()];
+for (const path of paths) {
   if (!path) continue;
   try {
     const { questionnaire } = await loadQuestionnaireFile(path, { useCompiled: false });

@@ -1,11 +1,14 @@
 import { DEFAULT_TOLERANCE } from '../core/defaults.js';
 import { DifferentQuestionnairesError, diffReports } from '../core/diff.js';
+import { isOlderVersion, renameReport } from '../core/rename-report.js';
+import { bundledRenames } from '../io/bundled-renames.js';
 import { UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { writeReportOutputs } from './write-outputs.js';
 import { type LoadedSide, loadSide } from '../io/load-side.js';
 import { checkStdinOnce } from '../io/read-stdin.js';
 import type { DiffReport } from '../model/diff-report.js';
+import type { Report } from '../model/report.js';
 import { shouldUseColor } from '../report/color.js';
 import type { DiffRenderOptions } from '../report/diff-format.js';
 import { DIFF_FORMATS, type DiffFormat, isDiffFormat, loadDiffRenderer } from '../report/index.js';
@@ -38,14 +41,21 @@ export async function diffCommand(beforePath: string, afterPath: string, rawOpti
   const before = await loadSide(beforePath, { lang: options.lang, ...survey });
   // Without --lang, the after side is scored in the before side's language so that both read alike.
   const after = await loadSide(afterPath, { lang: options.lang ?? before.report.lang, ...survey });
-  const diff = compareSides(before, after, options);
+  const [beforeReport, afterReport] = await comparableReports(before.report, after.report);
+  const diff = compareSides(before, after, beforeReport, afterReport, options);
   await writeOutputs(diff, options, options.lang ?? after.report.lang, [...before.inputs, ...after.inputs]);
   return { diff, failed: options.failOnRegression && diff.regressions.length > 0 };
 }
 
-function compareSides(before: LoadedSide, after: LoadedSide, options: DiffCommandOptions): DiffReport {
+function compareSides(
+  before: LoadedSide,
+  after: LoadedSide,
+  beforeReport: Report,
+  afterReport: Report,
+  options: DiffCommandOptions,
+): DiffReport {
   try {
-    return diffReports(before.report, after.report, {
+    return diffReports(beforeReport, afterReport, {
       tolerance: options.tolerance,
       detail: options.detail,
       before: { source: before.source, kind: before.kind },
@@ -55,6 +65,21 @@ function compareSides(before: LoadedSide, after: LoadedSide, options: DiffComman
     if (!(error instanceof DifferentQuestionnairesError)) throw error;
     throw new UserError(error.message, { hint: 'cxm diff compares two assessments of the same questionnaire' });
   }
+}
+
+/**
+ * SPEC §3: across versions of a bundled questionnaire, the older side's ids are renamed through the
+ * newer version's `replaces`, so a capability or question is compared with the one replacing it.
+ * Returns [before, after], the older of the two renamed.
+ */
+async function comparableReports(before: Report, after: Report): Promise<[Report, Report]> {
+  const [b, a] = [before.questionnaire, after.questionnaire];
+  if (b.id !== a.id || b.version === a.version) return [before, after];
+  const beforeIsOlder = isOlderVersion(b.version, a.version);
+  const newer = beforeIsOlder ? a : b;
+  const renames = await bundledRenames(newer.id, newer.version);
+  if (!renames) return [before, after];
+  return beforeIsOlder ? [renameReport(before, renames), after] : [before, renameReport(after, renames)];
 }
 
 async function writeOutputs(diff: DiffReport, options: DiffCommandOptions, lang: string, inputs: string[]): Promise<void> {

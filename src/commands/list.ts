@@ -1,4 +1,5 @@
-import { bundledIds, bundledPath } from '../io/bundled.js';
+import { basename } from 'node:path';
+import { bundledIds, bundledPath, bundledVersionPaths } from '../io/bundled.js';
 import { loadQuestionnaireFile } from '../io/load-questionnaire.js';
 import type { ListedQuestionnaire } from '../model/listing.js';
 import { localize } from '../model/text.js';
@@ -7,8 +8,13 @@ export type { ListedQuestionnaire } from '../model/listing.js';
 
 export async function runList(lang: string | undefined): Promise<ListedQuestionnaire[]> {
   const listed: ListedQuestionnaire[] = [];
-  for (const id of bundledIds()) {
-    const path = bundledPath(id);
+  // Every bundled version (SPEC §3): each id's latest, then its earlier ones in reverse name order.
+  const earlier = bundledVersionPaths();
+  const paths = bundledIds().flatMap((id) => [
+    bundledPath(id),
+    ...earlier.filter((p) => basename(p).startsWith(`${id}-`) && /^\d/.test(basename(p).slice(id.length + 1))).reverse(),
+  ]);
+  for (const path of paths) {
     if (!path) continue;
     const { questionnaire: q } = await loadQuestionnaireFile(path);
     const languages = q.languages ?? ['en'];

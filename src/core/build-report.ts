@@ -1,10 +1,12 @@
 import type { Report, ReportCapability } from '../model/report.js';
 import { localize } from '../model/text.js';
+import { applicableAdvice } from './advice.js';
 import { DEFAULT_SPREAD } from './defaults.js';
 import { evaluateGates, type GateRule } from './gates.js';
 import { levelIndexOf, reaches } from './levels.js';
 import type { MergeResult } from './merge.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
+import { actionOf, doneWhenOf, hasDoneWhen } from './recommendations.js';
 import { planRoadmap } from './roadmap.js';
 
 export interface BuildReportOptions {
@@ -31,17 +33,26 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
   const q = index.questionnaire;
   const lang = options.lang ?? index.defaultLang;
   const text = (t: Parameters<typeof localize>[0]) => localize(t, lang, index.defaultLang);
+  const optionalText = (t: Parameters<typeof localize>[0]) => (t === undefined ? null : text(t));
   const target = resolveTarget(index, options.target);
   if (target === undefined) throw new Error(`unknown target level "${options.target}"`);
   const threshold = options.spread ?? DEFAULT_SPREAD;
   const levelId = (i: number) => index.levels[i]?.id ?? null;
   const { respondents } = merged;
+  // `--target` overrides every capability's own target (SPEC §6).
+  const targetOf = (c: number) => (options.target !== undefined ? target : (index.capabilities[c]?.targetLevel ?? target));
+  // Fields of questionnaire model 2 appear only where the questionnaire uses them, so a report on
+  // a questionnaire without them (cxm-playbook 1.0.0) stays byte for byte what it was.
+  const perCapabilityTarget = options.target === undefined && q.capabilities.some((cap) => cap.target !== undefined);
 
   const capabilities = q.capabilities.map((cap, c): ReportCapability => {
     const { score, coverage } = merged.capabilities[c] ?? { score: null, coverage: 0 };
     const level = levelIndexOf(score, index.levels);
     const spread = merged.respondents.spread(c);
     const current = levelId(level);
+    const own = targetOf(c);
+    const steps = current !== null && level < own ? (cap.recommendations?.[current] ?? []) : [];
+    const description = current !== null ? cap.levelDescriptions?.[current] : undefined;
     return {
       id: cap.id,
       title: text(cap.title),
@@ -58,23 +69,37 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
       },
       spread,
       disagreement: spread !== null && reaches(spread, threshold),
-      nextSteps: current !== null && level < target ? (cap.recommendations?.[current] ?? []).map(text) : [],
+      nextSteps: steps.map((item) => text(actionOf(item))),
+      ...(hasDoneWhen(cap.recommendations) && { doneWhen: steps.map((item) => optionalText(doneWhenOf(item))) }),
+      ...(perCapabilityTarget && { target: levelId(own) ?? '' }),
+      ...(description !== undefined && { levelDescription: text(description) }),
+      ...(cap.questions.some((question) => question.advice) && {
+        advice: applicableAdvice(index, merged.questions, c).map((a) => ({ question: a.question, text: text(a.text) })),
+      }),
     };
   });
 
   const roadmap = planRoadmap(
-    capabilities.map((c) => ({ id: c.id, score: c.score, level: levelIndexOf(c.score, index.levels), requires: c.requires })),
+    capabilities.map((c, i) => ({
+      id: c.id,
+      score: c.score,
+      level: levelIndexOf(c.score, index.levels),
+      requires: c.requires,
+      target: targetOf(i),
+    })),
     target,
   ).map(({ phase, steps }) => ({
     phase,
     steps: steps.map((s) => {
       const fromLevel = levelId(s.fromLevel) ?? '';
       const recommendations = q.capabilities[index.capabilityById.get(s.capability) ?? -1]?.recommendations;
+      const items = recommendations?.[fromLevel] ?? [];
       return {
         capability: s.capability,
         fromLevel,
         toLevel: levelId(s.toLevel) ?? '',
-        actions: (recommendations?.[fromLevel] ?? []).map(text),
+        actions: items.map((item) => text(actionOf(item))),
+        ...(hasDoneWhen(recommendations) && { doneWhen: items.map((item) => optionalText(doneWhenOf(item))) }),
       };
     }),
   }));

@@ -16,6 +16,8 @@ export interface IndexedQuestion {
   when: Condition | undefined;
   /** Index of the question `when` refers to (always earlier), or -1. */
   whenIndex: number;
+  /** `ifHidden: lowest`: the option (index into `values`) it counts as while hidden; else -1. */
+  hiddenOption: number;
 }
 
 export interface IndexedCapability {
@@ -24,6 +26,8 @@ export interface IndexedCapability {
   weight: number;
   requires: readonly string[];
   questions: readonly number[];
+  /** Index of this capability's own target level, else the questionnaire's. */
+  targetLevel: number;
 }
 
 /** A questionnaire prepared once for scoring: batch scoring reads it thousands of times. */
@@ -58,7 +62,7 @@ export function indexQuestionnaire(q: Questionnaire): IndexedQuestionnaire {
   const questions: IndexedQuestion[] = [];
   const questionById = new Map<string, number>();
   let optionOffset = 0;
-  const capabilities = q.capabilities.map((cap, c): IndexedCapability => {
+  const capabilities = q.capabilities.map((cap, c) => {
     const indices: number[] = [];
     for (const question of cap.questions) {
       const scale = scales.get(question.scale);
@@ -73,28 +77,42 @@ export function indexQuestionnaire(q: Questionnaire): IndexedQuestionnaire {
         optionOffset,
         when: question.when,
         whenIndex: question.when ? (questionById.get(question.when.question) ?? -1) : -1,
+        hiddenOption: question.ifHidden === 'lowest' ? lowestOption(scale.values) : -1,
       });
       questionById.set(question.id, index);
       optionOffset += scale.values.length;
       indices.push(index);
     }
-    return { id: cap.id, index: c, weight: cap.weight ?? 1, requires: cap.requires ?? [], questions: indices };
+    return { id: cap.id, index: c, weight: cap.weight ?? 1, requires: cap.requires ?? [], questions: indices, target: cap.target };
   });
 
   const levels = q.levels.map((l) => ({ id: l.id, min: l.min }));
   const levelById = new Map(levels.map((l, i) => [l.id, i]));
+  const targetLevel = q.target !== undefined ? (levelById.get(q.target) ?? levels.length - 1) : levels.length - 1;
   const indexed: IndexedQuestionnaire = {
     questionnaire: q,
     questions,
     questionById,
-    capabilities,
+    capabilities: capabilities.map(({ target, ...cap }) => ({
+      ...cap,
+      targetLevel: target !== undefined ? (levelById.get(target) ?? targetLevel) : targetLevel,
+    })),
     capabilityById: new Map(capabilities.map((c) => [c.id, c.index])),
     levels,
     levelById,
-    targetLevel: q.target !== undefined ? (levelById.get(q.target) ?? levels.length - 1) : levels.length - 1,
+    targetLevel,
     optionCount: optionOffset,
     defaultLang: q.languages?.[0] ?? 'en',
   };
   cache.set(q, indexed);
   return indexed;
+}
+
+/** The option with the smallest value: q = 0. */
+function lowestOption(values: readonly number[]): number {
+  let lowest = 0;
+  values.forEach((v, i) => {
+    if (v < (values[lowest] ?? v)) lowest = i;
+  });
+  return lowest;
 }

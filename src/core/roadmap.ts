@@ -4,6 +4,8 @@ export interface RoadmapInput {
   /** Current level index; ignored when there is no score. */
   level: number;
   requires: readonly string[];
+  /** This capability's own target level index; default the `target` given to planRoadmap. */
+  target?: number;
 }
 
 export interface PlannedStep {
@@ -19,14 +21,15 @@ export interface PlannedPhase {
 }
 
 /**
- * SPEC §6. In each phase every scored capability below `target` advances one level, unless a
- * prerequisite that is itself below target stands, at the start of the phase, lower than the level
+ * SPEC §6. In each phase every scored capability below its target advances one level, unless a
+ * prerequisite that is itself below its own target stands, at the start of the phase, lower than the level
  * the capability would reach. Unscored capabilities neither advance nor block. Within a phase, steps
  * go by score ascending, then questionnaire order (the order of `capabilities`).
  */
 export function planRoadmap(capabilities: readonly RoadmapInput[], target: number): PlannedPhase[] {
   const scored = capabilities.filter((c) => c.score !== null);
   const planned = new Map(scored.map((c) => [c.id, c.level]));
+  const targets = new Map(scored.map((c) => [c.id, c.target ?? target]));
   const order = new Map(capabilities.map((c, i) => [c.id, i]));
   const phases: PlannedPhase[] = [];
 
@@ -35,11 +38,11 @@ export function planRoadmap(capabilities: readonly RoadmapInput[], target: numbe
     const steps: (PlannedStep & { score: number })[] = [];
     for (const cap of scored) {
       const from = start.get(cap.id) ?? cap.level;
-      if (from >= target) continue;
+      if (from >= (targets.get(cap.id) ?? target)) continue;
       const to = from + 1;
       const blocked = cap.requires.some((req) => {
         const reqLevel = start.get(req);
-        return reqLevel !== undefined && reqLevel < target && reqLevel < to;
+        return reqLevel !== undefined && reqLevel < (targets.get(req) ?? target) && reqLevel < to;
       });
       if (blocked) continue;
       planned.set(cap.id, to);

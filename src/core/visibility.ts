@@ -33,10 +33,17 @@ export function classifyAnswers(index: IndexedQuestionnaire, answers: Readonly<R
   const n = index.questions.length;
   const status = new Uint8Array(n);
   const option = new Int32Array(n).fill(-1);
+  // Hidden questions counted as their lowest option still hide what depends on them.
+  const hidden = new Uint8Array(n);
   for (const question of index.questions) {
     const i = question.index;
-    if (question.when && !isMet(question.when, question.whenIndex, status, option, index)) {
-      status[i] = HIDDEN;
+    if (question.when && !isMet(question.when, question.whenIndex, status, option, hidden, index)) {
+      hidden[i] = 1;
+      // `ifHidden: lowest` (SPEC §5): counted as answered with q = 0, and visible for coverage.
+      if (question.hiddenOption >= 0) {
+        status[i] = COUNTED;
+        option[i] = question.hiddenOption;
+      } else status[i] = HIDDEN;
       continue;
     }
     const { value } = normalizeAnswer(Object.hasOwn(answers, question.id) ? answers[question.id] : undefined);
@@ -52,8 +59,15 @@ export function classifyAnswers(index: IndexedQuestionnaire, answers: Readonly<R
   return { status, option };
 }
 
-function isMet(when: Condition, whenIndex: number, status: Uint8Array, option: Int32Array, index: IndexedQuestionnaire): boolean {
-  if (whenIndex < 0 || status[whenIndex] !== COUNTED) return false;
+function isMet(
+  when: Condition,
+  whenIndex: number,
+  status: Uint8Array,
+  option: Int32Array,
+  hidden: Uint8Array,
+  index: IndexedQuestionnaire,
+): boolean {
+  if (whenIndex < 0 || status[whenIndex] !== COUNTED || hidden[whenIndex]) return false;
   const value = index.questions[whenIndex]?.values[option[whenIndex] ?? -1];
   return value !== undefined && conditionHolds(when, value);
 }

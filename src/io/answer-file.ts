@@ -5,7 +5,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { Document, isScalar } from 'yaml';
 import type { AnswerEntry, AnswerFile, Respondent } from '../model/answers.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { bundledDir } from './bundled.js';
+import { bundledDir, bundledVersionsDir } from './bundled.js';
 
 /** What `cxm run` writes (SPEC §4), with the keys in the order a reader expects. */
 export interface RunAnswerFile {
@@ -48,6 +48,9 @@ const TIMESTAMP_KEYS = ['startedAt', 'completedAt'] as const;
 /** The `questionnaire` field: the bundled id, else a path relative to the answer file's folder. */
 export function questionnaireRef(questionnairePath: string, answerPath: string): string {
   if (dirname(questionnairePath) === bundledDir()) return basename(questionnairePath).replace(/\.ya?ml$/i, '');
+  // An earlier bundled version (versions/<id>-<version>.yaml): its id; the questionnaireVersion
+  // written beside it reads the file back against that version.
+  if (dirname(questionnairePath) === bundledVersionsDir()) return basename(questionnairePath).replace(/-\d+\.\d+\.\d+[^/]*\.ya?ml$/i, '');
   const rel = relative(dirname(answerPath), questionnairePath).split(sep).join('/');
   // A bare name would be read back as a bundled id.
   return rel.includes('/') ? rel : `./${rel}`;

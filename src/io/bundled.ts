@@ -52,3 +52,28 @@ export function bundledPath(id: string): string | undefined {
   }
   return undefined;
 }
+
+/** Earlier versions of the bundled questionnaires: questionnaires/versions/<id>-<version>.yaml. */
+export function bundledVersionsDir(): string {
+  return join(bundledDir(), 'versions');
+}
+
+/** The files of the earlier bundled versions (any id), sorted by name. */
+export function bundledVersionPaths(): string[] {
+  const dir = bundledVersionsDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/** The file of an earlier bundled version of `id`, if that version is bundled. */
+export function bundledVersionPath(id: string, version: string): string | undefined {
+  if (!/^[a-z0-9-]+$/.test(id) || !/^[0-9A-Za-z.+-]+$/.test(version)) return undefined;
+  for (const ext of ['.yaml', '.yml']) {
+    const path = join(bundledVersionsDir(), `${id}-${version}${ext}`);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}

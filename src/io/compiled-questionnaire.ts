@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Questionnaire } from '../model/questionnaire.js';
-import { bundledDir, packageRoot } from './bundled.js';
+import { bundledDir, bundledVersionsDir, packageRoot } from './bundled.js';
 
 /**
  * The bundled questionnaires are parsed and validated once, at build time, into
@@ -15,6 +15,7 @@ export interface CompiledQuestionnaire {
 }
 
 export function compiledPathFor(yamlPath: string): string {
+  // An earlier version's file name holds its version (cxm-playbook-1.0.0), so the names never clash.
   return join(packageRoot(), 'dist', 'questionnaires', `${basename(yamlPath).replace(/\.ya?ml$/, '')}.json`);
 }
 
@@ -47,9 +48,13 @@ export function hashSource(bytes: Uint8Array): string {
 /** The validated questionnaire, when `path` is a bundled file whose compiled copy is current. */
 export function readCompiledQuestionnaire(
   path: string,
-  where: { bundled: string; compiled: string } = { bundled: bundledDir(), compiled: compiledPathFor(path) },
+  where: { bundled: string; compiled: string; versions?: string } = {
+    bundled: bundledDir(),
+    versions: bundledVersionsDir(),
+    compiled: compiledPathFor(path),
+  },
 ): Questionnaire | undefined {
-  if (dirname(path) !== where.bundled) return undefined;
+  if (dirname(path) !== where.bundled && dirname(path) !== where.versions) return undefined;
   const compiled = where.compiled;
   if (!existsSync(compiled)) return undefined;
   try {

@@ -5,7 +5,8 @@ import { checkAnswers } from '../model/check-answers.js';
 import type { Problem } from '../model/problem.js';
 import { asRecord } from '../model/questionnaire-view.js';
 import { findingsFromZod } from '../model/zod-findings.js';
-import { bundledIds } from './bundled.js';
+import { mapReplacedAnswers } from '../model/replaces.js';
+import { bundledIds, bundledPath, bundledVersionPath } from './bundled.js';
 import { displayPath, loadQuestionnaireFile, resolveQuestionnaireRef, type LoadedQuestionnaire } from './load-questionnaire.js';
 import { STDIN_NAME } from './read-stdin.js';
 import { readSourceFile, type SourceFile } from './yaml-source.js';
@@ -30,9 +31,10 @@ export async function validateAnswerSource(source: SourceFile, path: string): Pr
   const parsed = answerFileSchema.safeParse(source.data);
   const findings = parsed.success ? [] : findingsFromZod(parsed.error.issues, source.data);
   const ref = asRecord(source.data)?.questionnaire;
+  const version = asRecord(source.data)?.questionnaireVersion;
   let questionnaire: LoadedQuestionnaire | undefined;
   if (typeof ref === 'string' && ref !== '') {
-    const questionnairePath = resolveQuestionnaireRef(ref, dirname(path));
+    const questionnairePath = bundledVersionFor(ref, version) ?? resolveQuestionnaireRef(ref, dirname(path));
     if (questionnairePath) {
       questionnaire = await loadQuestionnaireFile(questionnairePath);
       // A loop, not push(...): a hostile file can hold more problems than a call takes arguments.
@@ -47,5 +49,15 @@ export async function validateAnswerSource(source: SourceFile, path: string): Pr
   }
   const problems = findings.map(source.locate);
   if (!parsed.success || !questionnaire || problems.some((p) => p.severity === 'error')) throw new InvalidInputError(problems);
-  return { answers: parsed.data, path, questionnaire, warnings: problems };
+  const mapped = mapReplacedAnswers(questionnaire.questionnaire, parsed.data.answers);
+  return { answers: mapped ? { ...parsed.data, answers: mapped } : parsed.data, path, questionnaire, warnings: problems };
+}
+
+/**
+ * SPEC §3: an answer file naming a bundled id and an earlier version that is bundled is read against
+ * that version; any other version is read against the latest (through `replaces`).
+ */
+function bundledVersionFor(ref: string, version: unknown): string | undefined {
+  if (typeof version !== 'string' || /[\\/]|\.ya?ml$/i.test(ref) || !bundledPath(ref)) return undefined;
+  return bundledVersionPath(ref, version);
 }

@@ -5,7 +5,7 @@ import { checkQuestionnaire } from '../model/check-questionnaire.js';
 import type { Problem } from '../model/problem.js';
 import { questionnaireSchema, type Questionnaire } from '../model/questionnaire.js';
 import { findingsFromZod } from '../model/zod-findings.js';
-import { bundledIds, bundledPath } from './bundled.js';
+import { bundledIds, bundledPath, bundledVersionPath } from './bundled.js';
 import { readCompiledQuestionnaire } from './compiled-questionnaire.js';
 import { readSourceFile, type SourceFile } from './yaml-source.js';
 
@@ -43,6 +43,9 @@ export function resolveQuestionnaireRef(ref: string, baseDir = process.cwd()): s
 function findQuestionnaireRef(ref: string, baseDir: string): string | undefined {
   const asPath = resolve(baseDir, ref);
   const looksLikePath = /[\\/]|\.ya?ml$/i.test(ref);
+  // `cxm-playbook@1.0.0`: an earlier bundled version by name.
+  const versioned = /^([a-z0-9-]+)@([0-9A-Za-z.+-]+)$/.exec(ref);
+  if (versioned?.[1] && versioned[2]) return bundledVersionPath(versioned[1], versioned[2]);
   if (looksLikePath) return existsSync(asPath) ? asPath : undefined;
   return bundledPath(ref) ?? (existsSync(asPath) ? asPath : undefined);
 }

@@ -2,6 +2,7 @@ import { NOT_APPLICABLE } from './answers.js';
 import type { Finding } from './problem.js';
 import type { Questionnaire } from './questionnaire.js';
 import { asRecord } from './questionnaire-view.js';
+import { replacedQuestionIds } from './replaces.js';
 
 /**
  * Checks an answer file against its questionnaire (SPEC §4). It reads the raw data tolerantly, so
@@ -33,8 +34,24 @@ export function checkAnswers(q: Questionnaire, data: unknown): Finding[] {
     });
   }
 
+  const replaced = replacedQuestionIds(q);
+  const claimed = new Set(Object.keys(answers.answers).filter((id) => questions.has(id)));
   for (const [id, entry] of Object.entries(answers.answers)) {
-    const question = questions.get(id);
+    const current = questions.has(id) ? undefined : replaced.get(id);
+    if (current !== undefined) {
+      // SPEC §3: an answer to an earlier version's question counts for the one replacing it.
+      const ignored = claimed.has(current);
+      claimed.add(current);
+      findings.push({
+        path: ['answers', id],
+        target: 'key',
+        severity: 'warning',
+        message: ignored
+          ? `"${id}" is a question of an earlier version, replaced by "${current}", which is answered already; ignored`
+          : `"${id}" is a question of an earlier version; counted for "${current}"`,
+      });
+    }
+    const question = questions.get(current ?? id);
     if (!question) {
       findings.push({
         path: ['answers', id],

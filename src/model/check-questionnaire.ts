@@ -17,6 +17,7 @@ export function checkQuestionnaire(data: unknown): Finding[] {
   checkScales(q, error);
   const levelIds = checkLevels(q, error);
   checkCapabilities(q, levelIds, error, warn);
+  checkReplaces(q, error);
   return findings;
 }
 
@@ -86,8 +87,16 @@ function checkCapabilities(q: QuestionnaireView, levelIds: string[], error: Repo
           if (scale !== undefined) checkConditionValues(scale, q.scales.get(scale), when, [...at, 'when'], error);
         }
       }
+      if (question.scale !== undefined) checkAdvice(question.scale, q.scales.get(question.scale), question.adviceAtMost, at, error);
       if (question.id !== undefined && !earlier.has(question.id)) earlier.set(question.id, question.scale);
     });
+    const known = levelIds.join(', ');
+    if (cap.target !== undefined && !levelIds.includes(cap.target))
+      error(['capabilities', c, 'target'], `unknown level "${cap.target}" (known: ${known})`);
+    for (const levelId of cap.levelDescriptionLevels) {
+      if (!levelIds.includes(levelId))
+        error(['capabilities', c, 'levelDescriptions', levelId], `unknown level "${levelId}" (known: ${known})`, 'key');
+    }
     for (const levelId of cap.recommendationLevels) {
       const path = ['capabilities', c, 'recommendations', levelId];
       if (!levelIds.includes(levelId)) error(path, `unknown level "${levelId}" (known: ${levelIds.join(', ')})`, 'key');
@@ -130,6 +139,58 @@ function checkConditionValues(
   });
 }
 
+/** An advice's atMost is a value on its question's scale range, else it could never (or always) apply. */
+function checkAdvice(
+  scaleName: string,
+  values: (number | undefined)[] | undefined,
+  atMost: (number | undefined)[],
+  path: DataPath,
+  error: Report,
+): void {
+  const known = (values ?? []).filter((v): v is number => v !== undefined);
+  if (known.length === 0) return;
+  const min = Math.min(...known);
+  const max = Math.max(...known);
+  atMost.forEach((bound, i) => {
+    if (bound !== undefined && (bound < min || bound > max)) {
+      error([...path, 'advice', i, 'atMost'], `${bound} is outside the scale "${scaleName}" (${min}…${max})`);
+    }
+  });
+}
+
+/**
+ * An id in `replaces` maps old answers and diffs onto the current item, so it must name no current
+ * item of the same kind and be claimed by one item only; otherwise an old answer has two homes.
+ */
+function checkReplaces(q: QuestionnaireView, error: Report): void {
+  const capabilityIds = new Set(q.capabilities.map((cap) => cap?.id));
+  const questionIds = new Set(q.capabilities.flatMap((cap) => cap?.questions.map((question) => question?.id) ?? []));
+  const claimedCapabilities = new Map<string, string | undefined>();
+  const claimedQuestions = new Map<string, string | undefined>();
+  const check = (
+    ids: (string | undefined)[],
+    owner: string | undefined,
+    kind: string,
+    current: Set<string | undefined>,
+    claimed: Map<string, string | undefined>,
+    path: DataPath,
+  ) => {
+    ids.forEach((id, r) => {
+      if (id === undefined) return;
+      if (current.has(id)) error([...path, 'replaces', r], `"${id}" is a current ${kind} id; replaces names ids of earlier versions`);
+      else if (claimed.has(id)) error([...path, 'replaces', r], `"${id}" is already replaced by ${kind} "${claimed.get(id)}"`);
+      else claimed.set(id, owner);
+    });
+  };
+  q.capabilities.forEach((cap, c) => {
+    if (!cap) return;
+    check(cap.replaces, cap.id, 'capability', capabilityIds, claimedCapabilities, ['capabilities', c]);
+    cap.questions.forEach((question, k) => {
+      if (question) check(question.replaces, question.id, 'question', questionIds, claimedQuestions, ['capabilities', c, 'questions', k]);
+    });
+  });
+}
+
 /** Each cycle found by depth-first search, as the capability ids along it. */
 function findRequireCycles(q: QuestionnaireView): string[][] {
   const requires = new Map<string, string[]>();
@@ -159,7 +220,7 @@ function findRequireCycles(q: QuestionnaireView): string[][] {
   return cycles;
 }
 
-const TEXT_KEYS = new Set(['title', 'description', 'text', 'help', 'label']);
+const TEXT_KEYS = new Set(['title', 'description', 'text', 'help', 'label', 'action', 'doneWhen']);
 
 /**
  * A language outside `languages` is almost always a typo ("jp"), and a text without the default
@@ -190,11 +251,15 @@ function checkLanguages(data: unknown, languages: readonly string[], error: Repo
     for (const [key, v] of Object.entries(asRecord(value) ?? {})) {
       const childPath = [...path, key];
       if (TEXT_KEYS.has(key)) checkText(v, childPath);
-      else if (key === 'recommendations') {
+      else if (key === 'levelDescriptions') {
+        for (const [level, description] of Object.entries(asRecord(v) ?? {})) checkText(description, [...childPath, level]);
+      } else if (key === 'recommendations') {
         for (const [level, items] of Object.entries(asRecord(v) ?? {})) {
           if (Array.isArray(items)) {
             items.forEach((item, i) => {
-              checkText(item, [...childPath, level, i]);
+              // `{ action, doneWhen }`: its two texts are checked as keys of TEXT_KEYS.
+              if (asRecord(item) && 'action' in (asRecord(item) ?? {})) visit(item, [...childPath, level, i]);
+              else checkText(item, [...childPath, level, i]);
             });
           }
         }

@@ -7,6 +7,9 @@ export interface QuestionView {
   id: string | undefined;
   scale: string | undefined;
   when: { question: string | undefined; atLeast: number | undefined; atMost: number | undefined; in: (number | undefined)[] } | undefined;
+  replaces: (string | undefined)[];
+  /** Each advice item's atMost (undefined where malformed). */
+  adviceAtMost: (number | undefined)[];
 }
 
 export interface CapabilityView {
@@ -14,6 +17,9 @@ export interface CapabilityView {
   requires: (string | undefined)[];
   questions: (QuestionView | undefined)[];
   recommendationLevels: string[];
+  target: string | undefined;
+  levelDescriptionLevels: string[];
+  replaces: (string | undefined)[];
 }
 
 export interface QuestionnaireView {
@@ -67,9 +73,14 @@ function viewCapability(data: unknown): CapabilityView | undefined {
           atMost: asNumber(when.atMost),
           in: (asArray(when.in) ?? []).map(asNumber),
         },
+        replaces: (asArray(question.replaces) ?? []).map(asString),
+        adviceAtMost: (asArray(question.advice) ?? []).map((a) => asNumber(asRecord(a)?.atMost)),
       };
     }),
     recommendationLevels: Object.keys(asRecord(cap.recommendations) ?? {}),
+    target: asString(cap.target),
+    levelDescriptionLevels: Object.keys(asRecord(cap.levelDescriptions) ?? {}),
+    replaces: (asArray(cap.replaces) ?? []).map(asString),
   };
 }
 

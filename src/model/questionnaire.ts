@@ -36,6 +36,26 @@ export const conditionSchema = z
   })
   .meta({ description: 'Show the question only when every given test on the earlier answer holds.' });
 
+const replacesSchema = z
+  .array(itemIdSchema)
+  .optional()
+  .meta({ description: 'Ids this item had in earlier versions of the questionnaire; answers and diffs keyed by them map here.' });
+
+export const adviceSchema = z.strictObject({
+  atMost: z.number().meta({ description: "Applies when the question's (merged) value is at most this value of its scale." }),
+  text: localizedTextSchema,
+});
+
+export const recommendationSchema = z
+  .union([
+    localizedTextSchema,
+    z.strictObject({
+      action: localizedTextSchema.meta({ description: 'What to do.' }),
+      doneWhen: localizedTextSchema.meta({ description: 'When the action counts as done: an observable result.' }),
+    }),
+  ])
+  .meta({ description: 'A recommended action: a text, or `{ action, doneWhen }` with its done-criterion.' });
+
 export const questionSchema = z.strictObject({
   id: itemIdSchema.meta({ description: 'Unique across the whole questionnaire.' }),
   text: localizedTextSchema,
@@ -44,6 +64,15 @@ export const questionSchema = z.strictObject({
   weight: positiveWeight.optional(),
   allowNA: z.boolean().optional().meta({ description: 'Whether "n/a" is an accepted answer. Default true.' }),
   when: conditionSchema.optional(),
+  ifHidden: z.enum(['exclude', 'lowest']).optional().meta({
+    description:
+      'While the question is hidden by `when`: `exclude` (default) leaves it out of every average; `lowest` counts it as answered with the lowest value of its scale (q = 0) and as visible for coverage. For follow-ups that describe advanced practice.',
+  }),
+  replaces: replacesSchema,
+  advice: z
+    .array(adviceSchema)
+    .optional()
+    .meta({ description: "Texts shown with the capability's next steps when the (merged) answer is at most `atMost`." }),
 });
 
 export const capabilitySchema = z.strictObject({
@@ -52,9 +81,15 @@ export const capabilitySchema = z.strictObject({
   description: localizedTextSchema.optional(),
   weight: positiveWeight.optional(),
   requires: z.array(z.string()).optional().meta({ description: 'Prerequisite capability ids (no cycles).' }),
+  target: z.string().optional().meta({ description: "This capability's own target level id. Default: the questionnaire's target." }),
+  replaces: replacesSchema,
+  levelDescriptions: z
+    .record(z.string(), localizedTextSchema)
+    .optional()
+    .meta({ description: 'Level id → what that level looks like for this capability, in one or two sentences.' }),
   questions: z.array(questionSchema).min(1, 'a capability needs at least one question'),
   recommendations: z
-    .record(z.string(), z.array(localizedTextSchema))
+    .record(z.string(), z.array(recommendationSchema))
     .optional()
     .meta({ description: 'Level id → the actions that raise this capability from that level to the next.' }),
 });
@@ -84,3 +119,5 @@ export type Question = z.infer<typeof questionSchema>;
 export type Scale = z.infer<typeof scaleSchema>;
 export type Level = z.infer<typeof levelSchema>;
 export type Condition = z.infer<typeof conditionSchema>;
+export type Recommendation = z.infer<typeof recommendationSchema>;
+export type Advice = z.infer<typeof adviceSchema>;

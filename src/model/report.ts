@@ -22,6 +22,25 @@ export const reportCapabilitySchema = z.object({
   spread: z.number().nullable().meta({ description: "Max − min of the respondents' own scores; null with fewer than two scores." }),
   disagreement: z.boolean(),
   nextSteps: z.array(z.string()).meta({ description: 'Recommendations for the current level (empty at or above target).' }),
+  doneWhen: z.array(z.string().nullable()).optional().meta({
+    description:
+      "When each of `nextSteps` counts as done (same order; null for a step without one). Present when the capability's recommendations give done-criteria.",
+  }),
+  target: z.string().optional().meta({
+    description:
+      "This capability's target level id. Present on every capability when the questionnaire gives capabilities their own targets (and no --target overrides them); otherwise the report's `target` applies.",
+  }),
+  levelDescription: z
+    .string()
+    .optional()
+    .meta({ description: 'What the current level looks like for this capability; present when the questionnaire describes it.' }),
+  advice: z
+    .array(z.object({ question: z.string(), text: z.string() }))
+    .optional()
+    .meta({
+      description:
+        "Advice of the capability's questions whose merged value is at most the advice's atMost, listed with the next steps. Present when a question of the capability has advice.",
+    }),
 });
 
 export const reportQuestionSchema = z.object({
@@ -62,7 +81,18 @@ export const reportSchema = z
     roadmap: z.array(
       z.object({
         phase: z.number().int().min(1),
-        steps: z.array(z.object({ capability: z.string(), fromLevel: z.string(), toLevel: z.string(), actions: z.array(z.string()) })),
+        steps: z.array(
+          z.object({
+            capability: z.string(),
+            fromLevel: z.string(),
+            toLevel: z.string(),
+            actions: z.array(z.string()),
+            doneWhen: z.array(z.string().nullable()).optional().meta({
+              description:
+                'When each action counts as done (same order; null where none); present when the capability gives done-criteria.',
+            }),
+          }),
+        ),
       }),
     ),
     notAssessed: z.array(z.string()).meta({ description: 'Capabilities without a score, left out of the roadmap.' }),

@@ -17,6 +17,7 @@ import {
   respondentSummary,
   strengthsAndGaps,
   targetMin,
+  stepItems,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
@@ -166,15 +167,25 @@ function move(report: Report, from: string | null, to: string | null): string {
   return `<span class="move">${levelBadge(report, from)} → ${levelBadge(report, to)}</span>`;
 }
 
-function actions(list: string[]): string {
-  return list.length === 0 ? '' : `<ul>${list.map((a) => `<li>${h(a)}</li>`).join('')}</ul>`;
+function actions(list: string[], doneWhen?: (string | null)[], t?: ReportLabels, advice: string[] = []): string {
+  const items = stepItems(list, doneWhen).map(
+    (a) => `<li>${h(a.action)}${a.doneWhen !== undefined && t ? `<br><small>${h(t.doneWhen)}: ${h(a.doneWhen)}</small>` : ''}</li>`,
+  );
+  const all = [...items, ...advice.map((a) => `<li>${a}</li>`)];
+  return all.length === 0 ? '' : `<ul>${all.join('')}</ul>`;
 }
 
 function nextSteps(report: Report, t: ReportLabels): string {
   const caps = capabilitiesWithNextSteps(report);
   if (caps.length === 0) return '';
   const steps = caps.map(
-    (c) => `<div class="step"><h3>${h(c.title)} ${move(report, c.level, nextLevelId(report, c.level))}</h3>${actions(c.nextSteps)}</div>`,
+    (c) =>
+      `<div class="step"><h3>${h(c.title)} ${move(report, c.level, nextLevelId(report, c.level))}</h3>${actions(
+        c.nextSteps,
+        c.doneWhen,
+        t,
+        (c.advice ?? []).map((a) => `${h(t.advice)} (${h(a.question)}): ${h(a.text)}`),
+      )}</div>`,
   );
   return section('next-steps', h(t.nextSteps), `<div class="steps">${steps.join('\n')}</div>`);
 }
@@ -189,7 +200,7 @@ function roadmap(report: Report, t: ReportLabels): string {
       `<div class="phase"><h3>${h(t.phase(p.phase))}</h3>${p.steps
         .map(
           (s) =>
-            `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${actions(s.actions)}</div>`,
+            `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${actions(s.actions, s.doneWhen, t)}</div>`,
         )
         .join('')}</div>`,
   );

@@ -15,6 +15,8 @@ export interface ReportLabels {
   strengths: string;
   gaps: string;
   nextSteps: string;
+  doneWhen: string;
+  advice: string;
   roadmap: string;
   phase: (n: number) => string;
   roadmapDone: string;
@@ -58,6 +60,8 @@ const en: ReportLabels = {
   strengths: 'Strengths',
   gaps: 'Gaps',
   nextSteps: 'Next steps',
+  doneWhen: 'Done when',
+  advice: 'Advice',
   roadmap: 'Roadmap',
   phase: (n) => `Phase ${n}`,
   roadmapDone: 'Every assessed capability has reached the target.',
@@ -99,6 +103,8 @@ const ja: ReportLabels = {
   strengths: '強み',
   gaps: '課題',
   nextSteps: '次のステップ',
+  doneWhen: '完了の目安',
+  advice: 'アドバイス',
   roadmap: 'ロードマップ',
   phase: (n) => `フェーズ ${n}`,
   roadmapDone: '評価済みのすべての領域が目標に達しています。',

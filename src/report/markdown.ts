@@ -14,6 +14,7 @@ import {
   nextLevelId,
   respondentSummary,
   strengthsAndGaps,
+  stepItems,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 
@@ -119,9 +120,17 @@ function nextSteps(report: Report, t: ReportLabels): string[] {
     '',
     ...caps.flatMap((c) => [
       `- **${md(c.title)}** (${levelStep(report, c.level, nextLevelId(report, c.level))})`,
-      ...c.nextSteps.map((a) => `  - ${md(a)}`),
+      ...stepLines(c.nextSteps, c.doneWhen, t),
+      ...(c.advice ?? []).map((a) => `  - ${md(t.advice)} (${md(a.question)}): ${md(a.text)}`),
     ]),
   ];
+}
+
+function stepLines(actions: string[], doneWhen: (string | null)[] | undefined, t: ReportLabels): string[] {
+  return stepItems(actions, doneWhen).flatMap((a) => [
+    `  - ${md(a.action)}`,
+    ...(a.doneWhen !== undefined ? [`    ${md(t.doneWhen)}: ${md(a.doneWhen)}`] : []),
+  ]);
 }
 
 function roadmap(report: Report, t: ReportLabels): string[] {
@@ -137,7 +146,7 @@ function roadmap(report: Report, t: ReportLabels): string[] {
       '',
       ...phase.steps.flatMap((s) => [
         `- **${md(capabilityTitle(report, s.capability))}:** ${levelStep(report, s.fromLevel, s.toLevel)}`,
-        ...s.actions.map((a) => `  - ${md(a)}`),
+        ...stepLines(s.actions, s.doneWhen, t),
       ]),
     ]),
   ];

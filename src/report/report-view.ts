@@ -76,9 +76,20 @@ export function strengthsAndGaps(report: Report, max = 3): { strengths: ReportCa
   return { strengths: byScore(-1).slice(0, Math.max(half, Math.min(1, scored.length))), gaps: byScore(1).slice(0, half) };
 }
 
-/** Capabilities that have a next step now (below the target), in questionnaire order. */
+/** Capabilities that have a next step now (below the target) or advice, in questionnaire order. */
 export function capabilitiesWithNextSteps(report: Report): ReportCapability[] {
-  return report.capabilities.filter((c) => c.nextSteps.length > 0);
+  return report.capabilities.filter((c) => c.nextSteps.length > 0 || (c.advice?.length ?? 0) > 0);
+}
+
+/** Actions with their done-criteria (`doneWhen` runs parallel to the actions when present). */
+export function stepItems(
+  actions: readonly string[],
+  doneWhen: readonly (string | null)[] | undefined,
+): { action: string; doneWhen?: string }[] {
+  return actions.map((action, i) => {
+    const done = doneWhen?.[i];
+    return done ? { action, doneWhen: done } : { action };
+  });
 }
 
 export function hasSeveralRespondents(report: Report): boolean {

@@ -18,6 +18,7 @@ import {
   nextLevelId,
   respondentSummary,
   strengthsAndGaps,
+  stepItems,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 import { toSingleLine, wrapIndented, wrapText } from '../text/wrap.js';
@@ -195,8 +196,15 @@ function strengthsAndGapsBlock(ctx: Context): string[] {
   return lines;
 }
 
-function actionLines(width: number, actions: string[], indent: string): string[] {
-  return actions.flatMap((a) => wrapIndented(a, width, `${indent}- `));
+function actionLines(width: number, actions: string[], indent: string, doneWhen?: (string | null)[], t?: ReportLabels): string[] {
+  return stepItems(actions, doneWhen).flatMap((a) => [
+    ...wrapIndented(a.action, width, `${indent}- `),
+    ...(a.doneWhen !== undefined && t ? wrapIndented(`${t.doneWhen}: ${a.doneWhen}`, width, `${indent}  `) : []),
+  ]);
+}
+
+function adviceLines(width: number, c: ReportCapability, indent: string, t: ReportLabels): string[] {
+  return (c.advice ?? []).flatMap((a) => wrapIndented(`${t.advice} (${a.question}): ${a.text}`, width, `${indent}- `));
 }
 
 function nextStepsBlock(ctx: Context): string[] {
@@ -209,7 +217,8 @@ function nextStepsBlock(ctx: Context): string[] {
       ...wrapIndented(`${c.title} (${levelLabel(report, c.level)} → ${levelLabel(report, nextLevelId(report, c.level))})`, width, '  ').map(
         (l) => chalk.bold(l),
       ),
-      ...actionLines(width, c.nextSteps, '    '),
+      ...actionLines(width, c.nextSteps, '    ', c.doneWhen, t),
+      ...adviceLines(width, c, '    ', t),
     ]),
   ];
 }
@@ -230,7 +239,7 @@ function roadmapBlock(ctx: Context): string[] {
           width,
           '    ',
         ),
-        ...actionLines(width, step.actions, '      '),
+        ...actionLines(width, step.actions, '      ', step.doneWhen, t),
       ]),
     ]),
   ];

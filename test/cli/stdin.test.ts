@@ -39,7 +39,7 @@ describe('an answer file on standard input', () => {
   it('a relative questionnaire path is read from the current folder', () => {
     const result = runCli(['score', '-'], { cwd: repoRoot, input: ana });
     expect(result.stderr).toBe(
-      '<stdin>:1:16 questionnaire: questionnaire "questionnaire.yaml" not found (bundled: cxm-playbook; a path is relative to the current folder for standard input)\n',
+      '<stdin>:1:16 questionnaire: questionnaire "questionnaire.yaml" not found (bundled: cxm-playbook, cxm-pulse; a path is relative to the current folder for standard input)\n',
     );
     expect(result.code).toBe(2);
   });

@@ -70,7 +70,7 @@ describe('cxm validate on a JSON report or diff', () => {
 
   it('reports in a folder are checked as reports, next to answers', () => {
     const { dir } = written('report.json', ['score', q1, '--format', 'json']);
-    writeFileSync(join(dir, 'a.yaml'), 'questionnaire: cxm-playbook\nanswers:\n  jt-1: 4\n');
+    writeFileSync(join(dir, 'a.yaml'), 'questionnaire: cxm-playbook\nanswers:\n  jt-1: 4\nquestionnaireVersion: 1.0.0\n');
     expect(runCli(['validate', '.'], { cwd: dir })).toEqual({
       code: 0,
       stdout: '✓ a.yaml (answers to cxm-playbook: 1 answered)\n✓ report.json (report, 9 capabilities)\n',

@@ -59,7 +59,7 @@ describe('cxm diff on answer files', () => {
     const dir = tempDir();
     const write = (folder: string, name: string, answers: string) => {
       mkdirSync(join(dir, folder), { recursive: true });
-      writeFileSync(join(dir, folder, name), `questionnaire: cxm-playbook\nanswers: ${answers}\n`);
+      writeFileSync(join(dir, folder, name), `questionnaire: cxm-playbook\nanswers: ${answers}\nquestionnaireVersion: 1.0.0\n`);
     };
     write('before', 'sales.yaml', '{ jt-1: 1, jt-2: 3 }');
     write('before', 'support.yaml', '{ jt-1: 3, jt-2: 3 }');

@@ -37,12 +37,15 @@ describe.skipIf(skipTerminalTests)('cxm run under kill -9', () => {
     timeout: 30_000 + ITERATIONS * 15_000,
   }, async () => {
     const rand = random(SEED);
-    const order = visibleQuestions((await loadQuestionnaire('cxm-playbook')).questionnaire, {}).map((item) => item.question.id);
+    const order = visibleQuestions((await loadQuestionnaire('cxm-playbook@1.0.0')).questionnaire, {}).map((item) => item.question.id);
     const stats = { killedAtStart: 0, lastAnswerConfirmed: 0, lastAnswerSavedUnconfirmed: 0, lastAnswerLost: 0, confirmedTotal: 0 };
 
     for (let i = 0; i < ITERATIONS; i++) {
       const dir = tempDir('cxm-run-kill-');
-      const t = new TmuxSession(`exec '${cxmBin}' run --answers a.yaml --name K --role r --organization o`, { cwd: dir, keep: false });
+      const t = new TmuxSession(`exec '${cxmBin}' run cxm-playbook@1.0.0 --answers a.yaml --name K --role r --organization o`, {
+        cwd: dir,
+        keep: false,
+      });
       const pid = t.panePid();
       const killAt = rand(7); // 0: during start-up; k: just after sending the k-th answer
       const sent: Record<string, number> = {};

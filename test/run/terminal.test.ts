@@ -21,7 +21,9 @@ beforeAll(() => {
 function start(dir: string, args: string, options: { width?: number; height?: number } = {}): TmuxSession {
   // A session started in the folder of an earlier one must not be judged by that one's exit code.
   rmSync(join(dir, 'exit'), { force: true });
-  const session = new TmuxSession(`'${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, ...options });
+  // These sessions walk through cxm-playbook 1.0.0 (47 questions); 2.0.0 became the bundled default.
+  const questionnaire = args.startsWith("'") || args.includes('--resume') ? '' : 'cxm-playbook@1.0.0 ';
+  const session = new TmuxSession(`'${cxmBin}' run ${questionnaire}${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, ...options });
   sessions.push(session);
   return session;
 }

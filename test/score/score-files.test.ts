@@ -98,7 +98,7 @@ describe('scoreAnswerPaths', () => {
     const message = error instanceof Error ? error.message : '';
     expect(message).toContain('different questionnaires');
     expect(message).toMatch(/hand-worked \(.*score-hand-worked\/questionnaire\.yaml\): .*hand-worked\.yaml/);
-    expect(message).toMatch(/cxm-playbook \(.*cxm-playbook\.yaml\): .*playbook\.yaml/);
+    expect(message).toMatch(/cxm-playbook \(.*cxm-playbook-1\.0\.0\.yaml\): .*playbook\.yaml/);
   });
 
   it('refuses a questionnaire named as an answer file', async () => {
@@ -112,14 +112,16 @@ describe('scoreAnswerPaths', () => {
   it('turns version mismatches and unfinished assessments into located warnings', async () => {
     const { report } = await scoreAnswerPaths([fixture('score-warnings')]);
     expect(report.warnings.map((w) => w.replace(/^.*\/score-warnings\//, ''))).toEqual([
-      'old-version.yaml:2:23 questionnaireVersion: answers were given to version 0.9.0; the questionnaire is now 1.0.0',
+      // 0.9.0 is not bundled: read against the latest (2.0.0), where jm-1 replaces jt-1.
+      'old-version.yaml:2:23 questionnaireVersion: answers were given to version 0.9.0; the questionnaire is now 2.0.0',
+      'old-version.yaml:6:3 answers.jt-1: "jt-1" is a question of an earlier version; counted for "jm-1"',
       'old-version.yaml:4:12 startedAt: unfinished assessment (no completedAt); scored as answered so far',
     ]);
   });
 
   it("reports in the answer files' common language unless --lang says otherwise", async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.yaml'), 'questionnaire: cxm-playbook\nlang: ja\nanswers: { jt-1: 4 }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'questionnaire: cxm-playbook\nlang: ja\nanswers: { jt-1: 4 }\nquestionnaireVersion: 1.0.0\n');
     const ja = (await scoreAnswerPaths([dir])).report;
     expect([ja.lang, ja.capabilities[0]?.title]).toEqual(['ja', 'カスタマージャーニー起点のチーム体制']);
     expect((await scoreAnswerPaths([dir], { lang: 'en' })).report.lang).toBe('en');

@@ -29,7 +29,7 @@ describe('the compiled bundled questionnaire', () => {
   });
 
   it('hashes bytes the same wherever they sit in memory, and tells apart a one-byte edit', () => {
-    const text = Buffer.from('questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\n');
+    const text = Buffer.from('questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\nquestionnaireVersion: 1.0.0\n');
     const backing = Buffer.alloc(text.length + 3);
     text.copy(backing, 3);
     const unaligned = backing.subarray(3);

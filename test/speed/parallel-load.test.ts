@@ -10,7 +10,7 @@ describe('scoring many files in worker threads', () => {
   beforeAll(async () => {
     dir = join(tempDir(), 'answers');
     mkdirSync(dir);
-    const questions = await questionIds(join(repoRoot, 'questionnaires/cxm-playbook.yaml'));
+    const questions = await questionIds(join(repoRoot, 'questionnaires/versions/cxm-playbook-1.0.0.yaml'));
     let seed = 7;
     const rand = () => {
       seed = (seed * 16807) % 2147483647;
@@ -50,7 +50,10 @@ describe('scoring many files in worker threads', () => {
       );
     // Within the 4 MiB file limit, but its parse does not fit a worker's heap limit.
     const note = 'x'.repeat(4_100_000);
-    writeFileSync(join(big, 'c-100.yaml'), `questionnaire: cxm-playbook\nanswers:\n  jt-1:\n    value: 2\n    note: "${note}"\n`);
+    writeFileSync(
+      join(big, 'c-100.yaml'),
+      `questionnaire: cxm-playbook\nanswers:\n  jt-1:\n    value: 2\n    note: "${note}"\nquestionnaireVersion: 1.0.0\n`,
+    );
     const inProcess = runCli(['score', big, '--format', 'json'], { env: { CXM_WORKERS: '0' } });
     const parallel = runCli(['score', big, '--format', 'json'], { env: { CXM_WORKERS: '2' } });
     expect(parallel.code).toBe(0);
@@ -63,7 +66,9 @@ describe('scoring many files in worker threads', () => {
     mkdirSync(broken);
     for (let i = 0; i < 210; i++) {
       const body =
-        i % 70 === 5 ? `questionnaire: cxm-playbook\nanswers:\n  jt-1: 9\n` : `questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\n`;
+        i % 70 === 5
+          ? `questionnaire: cxm-playbook\nanswers:\n  jt-1: 9\nquestionnaireVersion: 1.0.0\n`
+          : `questionnaire: cxm-playbook\nanswers:\n  jt-1: 3\nquestionnaireVersion: 1.0.0\n`;
       writeFileSync(join(broken, `b-${String(i).padStart(3, '0')}.yaml`), body);
     }
     const inProcess = runCli(['score', broken], { env: { CXM_WORKERS: '0' } });

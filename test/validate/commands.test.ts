@@ -15,9 +15,21 @@ describe('cxm list', () => {
     expect(playbook?.questions).toBeGreaterThanOrEqual(8 * 4);
   });
 
+  it('shows every bundled version: the latest of each id, then its earlier ones', () => {
+    const result = runCli(['list', '--json']);
+    expect(result.code).toBe(0);
+    const listed: { id: string; version: string; capabilities: number; questions: number }[] = JSON.parse(result.stdout);
+    expect(listed.map((q) => [q.id, q.version, q.capabilities, q.questions])).toEqual([
+      ['cxm-playbook', '2.0.0', 10, 67],
+      ['cxm-playbook', '1.0.0', 9, 52],
+      ['cxm-pulse', '1.0.0', 10, 10],
+    ]);
+  });
+
   it('prints a table with the title in the chosen language', () => {
     const result = runCli(['list', '--lang', 'ja']);
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/cxm-playbook.*2\.0\.0.*アセスメント.*en, ja/);
     expect(result.stdout).toMatch(/cxm-playbook.*1\.0\.0.*アセスメント.*en, ja/);
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });

@@ -126,7 +126,7 @@ const cases: [folder: string, file: string, exitCode: number, stderrLines: strin
     'missing-questionnaire.yaml',
     2,
     [
-      'missing-questionnaire.yaml:1:16 questionnaire: questionnaire "no-such-questionnaire" not found (bundled: cxm-playbook; a path is relative to the answer file)',
+      'missing-questionnaire.yaml:1:16 questionnaire: questionnaire "no-such-questionnaire" not found (bundled: cxm-playbook, cxm-pulse; a path is relative to the answer file)',
     ],
   ],
   ['validate-answers', 'unknown-top-key.yaml', 2, ['unknown-top-key.yaml:2:1 respondant: unknown key "respondant"']],
@@ -181,7 +181,7 @@ describe('cxm validate on hostile generated input', () => {
 
   it('accepts a UTF-8 byte-order mark', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'bom.yaml'), `\uFEFFquestionnaire: cxm-playbook\nanswers:\n  jt-1: 3\n`);
+    writeFileSync(join(dir, 'bom.yaml'), `\uFEFFquestionnaire: cxm-playbook\nanswers:\n  jt-1: 3\nquestionnaireVersion: 1.0.0\n`);
     const result = runCli(['validate', 'bom.yaml'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -202,7 +202,12 @@ describe('cxm validate on folders', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').filter((l) => l.startsWith('✓ '))).toEqual([
-      expect.stringMatching(/^✓ questionnaires\/cxm-playbook\.yaml \(questionnaire/),
+      expect.stringMatching(/^✓ questionnaires\/cxm-playbook\.yaml \(questionnaire cxm-playbook 2\.0\.0/),
+      expect.stringMatching(/^✓ questionnaires\/cxm-pulse\.yaml \(questionnaire/),
+      expect.stringMatching(/^✓ questionnaires\/versions\/cxm-playbook-1\.0\.0\.yaml \(questionnaire cxm-playbook 1\.0\.0/),
+      expect.stringMatching(/^✓ examples\/acme-2\.0\.0\/it\.yaml \(answers to cxm-playbook/),
+      expect.stringMatching(/^✓ examples\/acme-2\.0\.0\/marketing\.yaml/),
+      expect.stringMatching(/^✓ examples\/acme-2\.0\.0\/sales\.yaml/),
       expect.stringMatching(/^✓ examples\/acme\/it\.yaml \(answers to cxm-playbook/),
       expect.stringMatching(/^✓ examples\/acme\/marketing\.yaml/),
       expect.stringMatching(/^✓ examples\/acme\/sales\.yaml/),
@@ -225,7 +230,7 @@ describe('cxm validate on valid questionnaires', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /✓ questionnaires\/cxm-playbook\.yaml \(questionnaire cxm-playbook 1\.0\.0: \d+ capabilities, \d+ questions\)/,
+      /✓ questionnaires\/cxm-playbook\.yaml \(questionnaire cxm-playbook 2\.0\.0: \d+ capabilities, \d+ questions\)/,
     );
   });
 
