@@ -71,7 +71,7 @@ describe.skipIf(!hasNpm)('the package as a user installs it (npm pack, npm insta
     expect(paths).toContain('schemas/answers.schema.json');
     const unexpected = paths.filter(
       (p) =>
-        !/^(bin\/(cxm\.js|package\.json)|dist\/[\w/-]+\.(js|json|md)|questionnaires\/(versions\/)?[\w.-]+\.yaml|examples\/[\w.-]+\/[\w.-]+\.yaml|schemas\/[\w-]+\.schema\.json|package\.json|LICENSE|README\.md)$/.test(
+        !/^(bin\/(cxm\.js|package\.json)|dist\/[\w./-]+\.(js|json|md)|questionnaires\/(versions\/)?[\w.-]+\.yaml|examples\/[\w.-]+\/[\w.-]+\.yaml|schemas\/[\w-]+\.schema\.json|package\.json|LICENSE|README\.md)$/.test(
           p,
         ),
     );
@@ -104,7 +104,7 @@ describe.skipIf(!hasNpm)('the package as a user installs it (npm pack, npm insta
     expect(installed(['validate', 'playbook.yaml', 'acme/it.yaml'])).toEqual({
       code: 0,
       stdout:
-        '✓ playbook.yaml (questionnaire cxm-playbook 1.0.0: 9 capabilities, 52 questions)\n' +
+        '✓ playbook.yaml (questionnaire cxm-playbook 2.0.0: 10 capabilities, 67 questions)\n' +
         '✓ acme/it.yaml (answers to cxm-playbook: 49 answered)\n',
       stderr: '',
     });

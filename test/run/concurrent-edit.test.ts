@@ -22,10 +22,13 @@ beforeAll(() => {
 
 function start(dir: string, args: string): TmuxSession {
   rmSync(join(dir, 'exit'), { force: true });
-  const session = new TmuxSession(`'${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, width: 120 });
+  const session = new TmuxSession(`'${cxmBin}' run ${pinned(args)}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, width: 120 });
   sessions.push(session);
   return session;
 }
+
+// The 47-question walk of cxm-playbook 1.0.0: a resumed file names its own version.
+const pinned = (args: string) => (args.includes('--resume') ? args : `cxm-playbook@1.0.0 ${args}`);
 
 const readIfExists = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 const exitCode = async (dir: string) => Number((await waitForFile(() => readIfExists(join(dir, 'exit')))).replace('EXIT=', ''));

@@ -26,10 +26,13 @@ beforeAll(() => {
 /** Each session writes its exit code to its own file, so two sessions can share a folder. */
 function start(dir: string, name: string, args: string): TmuxSession {
   rmSync(join(dir, `${name}.exit`), { force: true });
-  const session = new TmuxSession(`'${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/${name}.exit'`, { cwd: dir });
+  const session = new TmuxSession(`'${cxmBin}' run ${pinned(args)}; echo EXIT=$? > '${dir}/${name}.exit'`, { cwd: dir });
   sessions.push(session);
   return session;
 }
+
+// The 47-question walk of cxm-playbook 1.0.0: a resumed file names its own version.
+const pinned = (args: string) => (args.includes('--resume') ? args : `cxm-playbook@1.0.0 ${args}`);
 
 const readIfExists = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
 const exitCode = async (dir: string, name: string) =>
@@ -88,7 +91,7 @@ describe.skipIf(skipTerminalTests)('cxm run holds its answer file', () => {
 
   it('respects the lock of a run on another host, saying how to remove it', async () => {
     const dir = tempDir('cxm-run-lock-');
-    writeFileSync(join(dir, 'a.yaml'), 'questionnaire: cxm-playbook\nanswers: { jt-1: 3 }\n');
+    writeFileSync(join(dir, 'a.yaml'), 'questionnaire: cxm-playbook\nquestionnaireVersion: 1.0.0\nanswers: { jt-1: 3 }\n');
     const other = { pid: 4242, host: 'elsewhere.example', startedAt: '2026-01-05T09:00:00.000Z', file: join(dir, 'a.yaml') };
     writeFileSync(lockOf(dir), JSON.stringify(other));
     const t = start(dir, 'run', '--resume a.yaml');
