@@ -73,7 +73,9 @@ describe('colour through a pipe', () => {
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout?.includes('util-linux') === true;
 
 function listInTerminal(env: Record<string, string>, flags = ''): { code: number | null; stdout: string } {
-  const { FORCE_COLOR: _f, NO_COLOR: _n, ...inherited } = process.env;
+  // CI is left out too: with CI set (and no known CI's name) Node, and so cxm, takes a terminal for
+  // a two-colour one, which is what a CI log gets; the table below is about a user's terminal.
+  const { FORCE_COLOR: _f, NO_COLOR: _n, CI: _ci, ...inherited } = process.env;
   const result = spawnSync('script', ['-qec', `${cxmBin} list ${flags}`, '/dev/null'], {
     cwd: repoRoot,
     env: { ...inherited, TERM: 'xterm-256color', COLUMNS: '200', ...env },
