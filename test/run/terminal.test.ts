@@ -166,8 +166,15 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     await t2.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
     t2.keys('2', 'Enter');
     await t2.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
-    const node = spawnSync('pgrep', ['-P', String(t2.panePid()), 'node'], { encoding: 'utf8' }).stdout.trim();
-    process.kill(Number(node), 'SIGINT');
+    // The pane's shell has one child, cxm's node (matched by parent, not by name: Node 24 names its
+    // main thread, which pgrep would match instead of "node"). A pid of 0 would signal this very
+    // process group, the test runner included.
+    const children = spawnSync('pgrep', ['-P', String(t2.panePid())], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n');
+    const node = Number(children[0]);
+    expect(children.length === 1 && node > 0, `one child of the pane's shell, found ${JSON.stringify(children)}`).toBe(true);
+    process.kill(node, 'SIGINT');
     expect(await exitCode(dir2)).toBe(130);
     expect(t2.screen()).toContain('Resume with: cxm run --resume a.yaml');
     expect(answersOf(join(dir2, 'a.yaml')).answers).toEqual({ 'jt-1': 2 });
