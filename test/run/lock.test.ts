@@ -52,7 +52,7 @@ describe.skipIf(skipTerminalTests)('cxm run holds its answer file', () => {
     expect(Object.keys(lock)).toEqual(['pid', 'host', 'startedAt', 'file']);
     expect(lock.host).toBe(hostname());
     expect(lock.file).toBe(join(dir, 'a.yaml'));
-    const node = spawnSync('pgrep', ['-P', String(first.panePid()), 'node'], { encoding: 'utf8' }).stdout.trim();
+    const node = spawnSync('pgrep', ['-P', String(first.panePid())], { encoding: 'utf8' }).stdout.trim();
     expect(lock.pid).toBe(Number(node));
     const since = formatSince(lock.startedAt);
     expect(since).toMatch(/^\d\d:\d\d$/);
