@@ -4,9 +4,9 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 
-const ROLES = ['marketing', 'sales', 'it', 'support', 'product', 'finance'];
+export const ROLES = ['marketing', 'sales', 'it', 'support', 'product', 'finance'];
 
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

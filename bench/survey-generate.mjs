@@ -5,6 +5,7 @@ import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { once } from 'node:events';
 import { parse } from 'yaml';
+import { ROLES, random } from './generate.mjs';
 
 /**
  * @typedef {{ label: { en: string, ja: string }, value: number | string }} Option
@@ -12,23 +13,6 @@ import { parse } from 'yaml';
  * @typedef {{ capabilities: { questions: Question[] }[], scales: Record<string, { options: Option[] }> }} Questionnaire
  * @typedef {{ headers: string[], questions: { allowNA: boolean, options: Option[] }[] }} SurveyShape
  */
-
-const ROLES = ['marketing', 'sales', 'it', 'support', 'product', 'finance'];
-
-/**
- * @param {number} seed
- * @returns {() => number}
- */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * @param {string} questionnairePath
