@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Report } from '../model/report.js';
 import type { RenderOptions } from './render-options.js';
+import { escapeUnsafeInJson } from '../text/sanitize.js';
 
 /** From this many respondents on, `cxm score --format json` writes the report in pieces. */
 export const STREAM_JSON_FROM = 1001;
@@ -46,13 +47,13 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     for (let i = 0; i < list.length; i++) {
       buffer += `${i === 0 ? '' : ','}${inner}${entryJson(list[i], inner)}`;
       if (buffer.length >= CHUNK_CHARS) {
-        yield buffer;
+        yield escapeUnsafeInJson(buffer);
         buffer = '';
       }
     }
     buffer += `\n${indent}]`;
   }
-  yield `${buffer}\n`;
+  yield `${escapeUnsafeInJson(buffer)}\n`;
 }
 
 const keys = new Map<string, string>();

@@ -106,7 +106,7 @@ Roadmap (Target: Managed)
 
   it('keeps hostile texts on their own line, without terminal escapes', () => {
     const text = renderText(loadReport('report-injection'), renderOptions({ detail: true }));
-    expect(text).toContain('  ! terminal [2J]0;pwned escape\n');
+    expect(text).toContain('  ! terminal \\u001B[2J\\u001B]0;pwned\\u0007 escape\n');
     expect(text).toContain('  • jt-2 · <script>alert(1)</script> (=cmd|\' /C calc\'!A0): +1, "quoted" text\n    second line\n');
   });
 });
