@@ -57,7 +57,12 @@ describe('hostile text in questionnaires and answers', () => {
   it('cxm diff, in every format, and its regression lines on stderr', () => {
     const dir = tempDir();
     const after = join(dir, 'after.yaml');
-    writeFileSync(after, readFileSync(eve, 'utf8').replace('q1: { value: 3,', 'q1: { value: 1,').replace('./questionnaire.yaml', join(hostile, 'questionnaire.yaml')));
+    writeFileSync(
+      after,
+      readFileSync(eve, 'utf8')
+        .replace('q1: { value: 3,', 'q1: { value: 1,')
+        .replace('./questionnaire.yaml', join(hostile, 'questionnaire.yaml')),
+    );
     for (const format of ['text', 'markdown', 'html', 'json']) {
       const result = runCli(['diff', eve, after, '--format', format, '--detail', '--fail-on-regression']);
       expect(result.code, result.stderr).toBe(1);
@@ -74,7 +79,9 @@ describe('hostile text in questionnaires and answers', () => {
     const result = runCli(['validate', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).not.toMatch(RAW_CONTROL);
-    expect(result.stderr.split('\n')[0]).toBe(`${file}:3:3 answers["e1\\u001b]0;PWN\\u0007\\u001b[2J"]: unknown question "e1\\u001B]0;PWN\\u0007\\u001B[2J"`);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `${file}:3:3 answers["e1\\u001b]0;PWN\\u0007\\u001b[2J"]: unknown question "e1\\u001B]0;PWN\\u0007\\u001B[2J"`,
+    );
   });
 
   it('a file name with escapes and a newline stays on its one line, escaped', () => {
