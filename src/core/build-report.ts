@@ -7,6 +7,7 @@ import { levelIndexOf, reaches } from './levels.js';
 import type { MergeResult } from './merge.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
 import { actionOf, doneWhenOf, hasDoneWhen } from './recommendations.js';
+import { registerRespondentEntries } from './respondent-entries.js';
 import { planRoadmap } from './roadmap.js';
 
 export interface BuildReportOptions {
@@ -78,6 +79,7 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
       }),
     };
   });
+  for (const [c, cap] of capabilities.entries()) registerRespondentEntries(cap, respondents, c);
 
   const roadmap = planRoadmap(
     capabilities.map((c, i) => ({
