@@ -1,6 +1,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// The benches' seeded generator: the same sequence on every machine.
+import { random } from '../../bench/generate.mjs';
 import { fixture, runCli, tempDir } from '../helpers/cli.js';
 
 /*
@@ -19,18 +21,6 @@ const SCORED = Math.ceil(RUNS / 4);
 // Tab, newline and the CSV's CRLF are text; anything else below 0x20, DEL, C1 and bidi controls are not.
 const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE = [
   '\u001b]0;PWN\u0007',
@@ -138,9 +128,12 @@ function checkOutput(label: string, result: { code: number | null; stdout: strin
 }
 
 describe('mutation fuzz', () => {
-  it(`${RUNS} mutants (seed ${SEED}): exit 0 or 2, no stack, no raw control characters, each within 10 s`, { timeout: 60_000 + RUNS * 2_000 }, () => {
+  it(`${RUNS} mutants (seed ${SEED}): exit 0 or 2, no stack, no raw control characters, each within 10 s`, {
+    timeout: 60_000 + RUNS * 2_000,
+  }, () => {
     const root = tempDir('cxm-fuzz-');
-    for (const folder of new Set([...SEEDLINGS.map((s) => s.folder), 'questionnaire-retail'])) cpSync(fixture(folder), join(root, folder), { recursive: true });
+    for (const folder of new Set([...SEEDLINGS.map((s) => s.folder), 'questionnaire-retail']))
+      cpSync(fixture(folder), join(root, folder), { recursive: true });
     const next = random(SEED);
     const mutants = Array.from({ length: RUNS }, (_, k) => {
       const seedling = pick(SEEDLINGS, next);
@@ -164,7 +157,9 @@ describe('mutation fuzz', () => {
     // score one at a time: the report of a mutant that is still valid is printed and checked too.
     for (const mutant of mutants.filter((m) => m.seedling.score !== undefined).slice(0, SCORED)) {
       const started = Date.now();
-      const result = runCli(['score', mutant.path, ...(mutant.seedling.score ?? []), '--detail'], { cwd: join(root, mutant.seedling.folder) });
+      const result = runCli(['score', mutant.path, ...(mutant.seedling.score ?? []), '--detail'], {
+        cwd: join(root, mutant.seedling.folder),
+      });
       expect(Date.now() - started, mutant.label).toBeLessThan(10_000);
       checkOutput(`score ${mutant.label}`, result);
     }
