@@ -47,8 +47,8 @@ export interface SkippedQuestion {
 /** The interaction is passed in, so the flow runs (and is tested) without a terminal. */
 export interface AssessmentInteraction {
   question(screen: QuestionScreen): Promise<QuestionChoice>;
-  /** Returns the new note; an empty string removes it. */
-  note(screen: QuestionScreen): Promise<string>;
+  /** Returns the new note; an empty string removes it, undefined (Esc) leaves it as it was. */
+  note(screen: QuestionScreen): Promise<string | undefined>;
   /** At the end, when visible questions are still unanswered. */
   skipped(questions: SkippedQuestion[]): Promise<'answer' | 'finish' | 'quit'>;
 }
@@ -120,9 +120,11 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
         current = previousQuestionId(q, answers, id) ?? id;
         showHelp = false;
         break;
-      case 'note':
-        await update(setNote(answers, id, await ask.note(screen)), id);
+      case 'note': {
+        const note = await ask.note(screen);
+        if (note !== undefined) await update(setNote(answers, id, note), id);
         break;
+      }
       case 'help':
         showHelp = !showHelp;
         break;

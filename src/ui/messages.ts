@@ -19,6 +19,7 @@ export interface RunMessages {
   menuKeys: string;
   notePrompt: string;
   noteHint: string;
+  noteUnchanged: string;
   skippedTitle(count: number): string;
   whatNow: string;
   answerSkipped: string;
@@ -65,7 +66,8 @@ const en: RunMessages = {
   keys: '↑↓ or number/letter to choose · ⏎ confirm · Ctrl-C save and quit',
   menuKeys: '↑↓ choose · ⏎ confirm · Ctrl-C save and quit',
   notePrompt: 'Note',
-  noteHint: '(empty removes the note)',
+  noteHint: '(empty removes the note · Esc keeps it)',
+  noteUnchanged: '(unchanged)',
   skippedTitle: (count) => `${count} question${count === 1 ? '' : 's'} not answered:`,
   whatNow: 'What now?',
   answerSkipped: 'Answer them now',
@@ -112,7 +114,8 @@ const ja: RunMessages = {
   keys: '↑↓・数字・英字で選択 · ⏎ 決定 · Ctrl-C 保存して終了',
   menuKeys: '↑↓ 選択 · ⏎ 決定 · Ctrl-C 保存して終了',
   notePrompt: 'メモ',
-  noteHint: '（空にするとメモを削除）',
+  noteHint: '（空にするとメモを削除 · Esc で変更しない）',
+  noteUnchanged: '（変更なし）',
   skippedTitle: (count) => `未回答の質問が ${count} 件あります：`,
   whatNow: 'どうしますか？',
   answerSkipped: '今すぐ回答する',

@@ -10,6 +10,8 @@ export interface ScreenStyle {
   width: number;
   chalk: ChalkInstance;
   messages: RunMessages;
+  /** Rows the screen may take: help, then the note, are cut short (ending "…") to keep the options in sight. */
+  maxLines?: number | undefined;
 }
 
 const INDENT = '  ';
@@ -42,22 +44,37 @@ export function renderQuestionScreen(screen: QuestionScreen, style: ScreenStyle)
     '',
     ...indent(wrapParagraphs(screen.text, textWidth)).map((line) => chalk.bold(line)),
   ];
-  if (screen.showHelp && screen.help !== undefined) {
-    lines.push('', ...indent(wrapParagraphs(`${m.help}: ${screen.help}`, textWidth)).map((line) => chalk.cyan(line)));
-  }
+  const help = screen.showHelp && screen.help !== undefined ? wrapParagraphs(`${m.help}: ${screen.help}`, textWidth) : [];
   const { value, note } = screen.current;
-  if (value !== undefined || note !== undefined) {
+  const noteLines = note === undefined ? [] : wrapParagraphs(`${m.note}: ${note}`, textWidth);
+  const answerBlock = value !== undefined || note !== undefined;
+  // Rows left for help and note after the fixed parts: each block's blank line, the answer line, the last blank.
+  const fixed = lines.length + (help.length > 0 ? 1 : 0) + (answerBlock ? 2 : 0) + 1;
+  const room = style.maxLines === undefined ? Number.POSITIVE_INFINITY : style.maxLines - fixed;
+  const helpShown = cutBlock(help, room - noteLines.length);
+  const noteShown = cutBlock(noteLines, room - helpShown.length);
+  if (helpShown.length > 0) lines.push('', ...indent(helpShown).map((line) => chalk.cyan(line)));
+  if (answerBlock) {
     const shown = value === undefined ? m.notAnswered : value === 'n/a' ? m.notApplicable : optionName(screen, value);
     lines.push('', `${INDENT}${m.currentAnswer}: ${chalk.yellow(shown)}`);
-    if (note !== undefined) lines.push(...indent(wrapParagraphs(`${m.note}: ${note}`, textWidth)).map((line) => chalk.yellow(line)));
+    lines.push(...indent(noteShown).map((line) => chalk.yellow(line)));
   }
   lines.push('');
   return `${lines.join('\n')}\n`;
 }
 
+/** A block cut to `room` lines (at least one), its last line ending "…": help gives way first, then the note. */
+export function cutBlock(block: string[], room: number): string[] {
+  if (block.length <= Math.max(1, room)) return block;
+  const keep = Math.max(1, room);
+  return [...block.slice(0, keep - 1), `${block[keep - 1] ?? ''}…`];
+}
+
 export interface ChoiceItem {
   choice: QuestionChoice;
   name: string;
+  /** The key that moves the cursor here: the option's number (1-9), or the action's letter. */
+  key: string | undefined;
   /** Actions come after the scale's options, below a separator. */
   action: boolean;
 }
@@ -72,9 +89,11 @@ export function questionChoices(screen: QuestionScreen, messages: RunMessages): 
   const items: ChoiceItem[] = screen.options.map((o, i) => ({
     choice: { kind: 'answer', value: o.value },
     name: `${String(i + 1).padStart(pad)} ${o.label}`,
+    // Options past the ninth are reached with the arrows: a key never starts a two-digit number.
+    key: i < 9 ? String(i + 1) : undefined,
     action: false,
   }));
-  const action = (choice: QuestionChoice, name: string) => items.push({ choice, name, action: true });
+  const action = (choice: QuestionChoice, name: string) => items.push({ choice, name, key: name[0], action: true });
   if (screen.allowNA) action({ kind: 'na' }, `n ${m.notApplicable}`);
   action({ kind: 'skip' }, `s ${screen.current.value === undefined ? m.skip : m.skipClears}`);
   action({ kind: 'note' }, `e ${screen.current.note === undefined ? m.addNote : m.editNote}`);

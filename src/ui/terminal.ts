@@ -1,8 +1,10 @@
-import { input, select, Separator } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { AssessmentInteraction, QuestionScreen, SkippedQuestion } from '../core/run-assessment.js';
 import type { Respondent } from '../model/answers.js';
 import type { RunMessages } from './messages.js';
+import { keySelect, layoutItems } from './key-select.js';
+import { askNote } from './note-prompt.js';
 import { defaultChoiceIndex, questionChoices, renderQuestionScreen } from './screen.js';
 import { wrapParagraphs } from '../text/wrap.js';
 
@@ -73,36 +75,32 @@ export function createTerminal(options: TerminalOptions): Terminal {
   const question = async (screen: QuestionScreen) => {
     const context = ready();
     clear();
-    const drawn = renderQuestionScreen(screen, { width: width(), chalk, messages: m });
-    out.write(drawn);
     const items = questionChoices(screen, m);
-    // The prompt line, a blank line and the key hint take 3 rows; the separator goes first when rows are short.
-    const room = rows() - noticeRows - (drawn.split('\n').length - 1) - 3;
-    const separate = items.length + 1 <= room;
-    const choices = items.flatMap((item, index) => {
-      const choice = { value: index, name: item.name };
-      const first = item.action && !items[index - 1]?.action;
-      return first && separate ? [new Separator(chalk.dim('──────')), choice] : [choice];
-    });
-    const index = await select(
+    const keyItems = items.map((item) => ({ value: item.choice, name: item.name, key: item.key, action: item.action }));
+    // Below the screen: the prompt line, the items, a blank line and the key hint. The screen gives
+    // way (help, then the note, cut short) so that the items, packed if need be, stay in sight.
+    const available = rows() - noticeRows - 3;
+    const packed = layoutItems(keyItems, 0, { rows: 0, width: width() }).rows.length;
+    const drawn = renderQuestionScreen(screen, { width: width(), chalk, messages: m, maxLines: available - packed });
+    out.write(drawn);
+    return keySelect(
       {
         message: m.yourAnswer,
-        choices,
+        items: keyItems,
         default: defaultChoiceIndex(screen, items),
-        pageSize: Math.max(5, Math.min(choices.length, room)),
-        loop: false,
-        theme: { style: { keysHelpTip } },
+        rows: available - (drawn.split('\n').length - 1),
+        width: width(),
+        hint: keysHelpTip(),
+        highlight: chalk.cyan,
+        dim: chalk.dim,
       },
       context,
     );
-    const picked = items[index];
-    if (!picked) throw new Error(`no choice ${index}`);
-    return picked.choice;
   };
 
   const note = async (screen: QuestionScreen) => {
     const context = ready();
-    return input({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', prefill: 'editable' }, context);
+    return askNote({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', cancelled: chalk.dim(m.noteUnchanged) }, context);
   };
 
   const skipped = async (questions: SkippedQuestion[]) => {
