@@ -43,7 +43,9 @@ program
   .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing --answers aiko.yaml', 'cxm run --resume <answers.yaml>']))
   .action(async (questionnaire: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./commands/run.js');
-    await runCommand(questionnaire, options);
+    const { showRunEnd } = await import('./ui/run-end.js');
+    const code = await showRunEnd(await runCommand(questionnaire, options));
+    if (code !== 0) throw new ExitError(code);
   });
 
 program

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { firstUnansweredId, firstVisibleId, isAnswered, visibleQuestions, type AnswerMap } from '../core/flow.js';
 import { runAssessment, type AssessmentResult } from '../core/run-assessment.js';
-import { ExitError, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { createAnswerFile, defaultAnswerPath, questionnaireRef, serializeAnswerFile, type RunAnswerFile } from '../io/answer-file.js';
 import { acquireAnswerLock, formatSince, type AnswerLock } from '../io/answer-lock.js';
 import { AnswerFileGuard, readIfExists, type GuardedSaveResult } from '../io/guarded-save.js';
@@ -14,7 +15,8 @@ import { makeChalk, shouldUseColor } from '../report/color.js';
 import { runMessages, type RunMessages } from '../ui/messages.js';
 import { createTerminal, isInterrupt, type Terminal } from '../ui/terminal.js';
 import { checkRunPaths } from './run-paths.js';
-import { reportFormatOf, showFinalReport } from './run-report.js';
+import { defaultReportPath, finalReport, reportFormatOf } from './run-report.js';
+import type { RunOutcome } from './run-outcome.js';
 
 const runOptionsSchema = z.object({
   lang: z.string().optional(),
@@ -28,20 +30,27 @@ const runOptionsSchema = z.object({
 });
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 
-interface Session {
-  questionnaire: Questionnaire;
+interface AnswerStore {
   path: string;
-  file: RunAnswerFile;
   /** Every save goes through it: merged with, or diverted from, changes made outside the run. */
   guard: AnswerFileGuard;
+}
+
+interface Session {
+  questionnaire: Questionnaire;
+  file: RunAnswerFile;
+  /** Undefined until the first answer or note: a session that recorded nothing leaves no file. */
+  store: AnswerStore | undefined;
+  /** Writes the file's first version (and holds it) at the first save of a new session. */
+  create?: (file: RunAnswerFile) => Promise<AnswerStore>;
   terminal: Terminal;
   messages: RunMessages;
   /** Answers both sides changed, for the closing lines. */
   conflicts: string[];
 }
 
-/** `cxm run`: the interactive workshop. Saves after every change; Ctrl-C or quit exits 130. */
-export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<void> {
+/** `cxm run`: the interactive workshop. Saves after every change; what ends it is returned for the ui to tell. */
+export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<RunOutcome> {
   const options = runOptionsSchema.parse(rawOptions);
   await checkRunPaths({ questionnaire: questionnaireArg, ...options });
   // Without a terminal a prompt would fail or hang: refuse before anything else.
@@ -63,13 +72,18 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
   const lock = target !== undefined ? await acquireAnswerLock(target) : undefined;
   const locks = lock ? [lock] : [];
   try {
-    await runHeld(questionnaireArg, options, lock, locks);
+    return await runHeld(questionnaireArg, options, lock, locks);
   } finally {
     for (const held of locks) held.release();
   }
 }
 
-async function runHeld(questionnaireArg: string, options: RunOptions, lock: AnswerLock | undefined, locks: AnswerLock[]): Promise<void> {
+async function runHeld(
+  questionnaireArg: string,
+  options: RunOptions,
+  lock: AnswerLock | undefined,
+  locks: AnswerLock[],
+): Promise<RunOutcome> {
   const resumed = options.resume !== undefined ? await loadResumed(options.resume, options) : undefined;
   const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
   const questionnaire = resumed?.questionnaire ?? loaded?.questionnaire;
@@ -91,8 +105,11 @@ async function runHeld(questionnaireArg: string, options: RunOptions, lock: Answ
   try {
     if (resumed) {
       const guard = new AnswerFileGuard(resumed.path, resumed.original, resumed.text);
-      session = { questionnaire, path: resumed.path, file: { ...resumed.file, lang }, guard, terminal, messages, conflicts: [] };
-      // --lang, --name, --role or --organization given on resume are recorded at once.
+      const store = { path: resumed.path, guard };
+      const file = { ...resumed.file, lang, report: reportRef(options.report, dirname(resumed.path)) ?? resumed.file.report };
+      session = { questionnaire, file, store, terminal, messages, conflicts: [] };
+      if (options.report === undefined && file.report !== undefined) await checkRememberedReport(file.report, resumed.path);
+      // --lang, --name, --role, --organization or --report given on resume are recorded at once.
       if (serializeAnswerFile(session.file) !== serializeAnswerFile(resumed.original)) await save(session);
     } else if (loaded) {
       session = await startSession(questionnaire, loaded.path, lang, options, { terminal, messages, locks });
@@ -100,17 +117,40 @@ async function runHeld(questionnaireArg: string, options: RunOptions, lock: Answ
     if (!session) throw new Error('no session');
     const result = await continueSession(session, terminal);
     terminal.dispose();
-    if (result === 'quit') return quit(session);
+    if (result === 'quit') return quitOutcome(session, lang);
     terminal.clear();
-    await showFinalReport(session.guard.savedPath, { lang, color: shouldUseColor(options), report: options.report });
-    process.stdout.write(closingLines(session));
+    const store = session.store;
+    if (!store) throw new Error('a finished session has saved its answers');
+    const reportPath =
+      session.file.report !== undefined ? resolve(dirname(store.path), session.file.report) : defaultReportPath(store.guard.savedPath);
+    const report = await finalReport(store.guard.savedPath, reportPath, lang);
+    return {
+      kind: 'finished',
+      lang,
+      color: shouldUseColor(options),
+      report,
+      reportPath: displayPath(reportPath),
+      savedPath: displayPath(store.guard.savedPath),
+      closing: closingLines(session),
+    };
   } catch (error) {
     terminal.dispose();
     if (!isInterrupt(error)) throw error;
-    if (session) return quit(session);
-    process.stderr.write('\nInterrupted before the first answer; nothing was saved.\n');
-    throw new ExitError(130);
+    return session ? quitOutcome(session, lang) : { kind: 'nothing-saved', lang };
   }
+}
+
+/** `--report` as the answer file records it: relative to the answer file's folder. */
+function reportRef(report: string | undefined, answerDir: string): string | undefined {
+  if (report === undefined) return undefined;
+  return relative(answerDir, resolve(report)).split(sep).join('/');
+}
+
+/** A report path read from the answer file gets the checks a `--report` option gets. */
+async function checkRememberedReport(report: string, answerPath: string): Promise<void> {
+  const path = resolve(dirname(answerPath), report);
+  reportFormatOf(path);
+  await checkRunPaths({ questionnaire: '', resume: answerPath, report: path });
 }
 
 interface Resumed {
@@ -139,6 +179,7 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
     lang: a.lang ?? q.languages?.[0] ?? 'en',
     startedAt: a.startedAt ?? timestamp(),
     completedAt: a.completedAt,
+    report: a.report,
     answers: a.answers,
   };
   return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent }, text };
@@ -170,26 +211,41 @@ async function startSession(
   const explicit = options.answers !== undefined ? resolve(options.answers) : undefined;
   const now = new Date();
   const candidate = (attempt: number) => explicit ?? defaultAnswerPath(process.cwd(), now, respondent, attempt);
+  // The file is written at the first answer; a folder it could never be written to is told now.
+  checkWritable(dirname(candidate(1)));
   const file: RunAnswerFile = {
     questionnaire: questionnaireRef(questionnairePath, candidate(1)),
     questionnaireVersion: q.version,
     respondent,
     lang,
     startedAt: timestamp(now),
+    report: reportRef(options.report, dirname(candidate(1))),
     answers: {},
   };
-  let path: string;
+  const create = async (first: RunAnswerFile): Promise<AnswerStore> => {
+    let path: string;
+    try {
+      path = await createAnswerFile(candidate, serializeAnswerFile(first, candidate(1)), explicit ? 1 : 100);
+    } catch (error) {
+      throw new UserError(`cannot create the answer file ${displayPath(candidate(1))}: ${errorMessage(error)}`, {
+        hint: explicit ? 'choose another --answers file (it must not exist yet; its folder must)' : undefined,
+      });
+    }
+    // A name chosen here is new: held from now on (an --answers file is held already).
+    if (!explicit) ui.locks.push(await acquireAnswerLock(path));
+    return { path, guard: new AnswerFileGuard(path, first, serializeAnswerFile(first, path)) };
+  };
+  return { questionnaire: q, file, store: undefined, create, terminal, messages: ui.messages, conflicts: [] };
+}
+
+function checkWritable(dir: string): void {
   try {
-    path = await createAnswerFile(candidate, serializeAnswerFile(file, candidate(1)), explicit ? 1 : 100);
-  } catch (error) {
-    throw new UserError(`cannot create the answer file ${displayPath(candidate(1))}: ${errorMessage(error)}`, {
-      hint: explicit ? 'choose another --answers file (it must not exist yet; its folder must)' : undefined,
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new UserError(`cannot write an answer file in ${displayPath(dir)}`, {
+      hint: 'run cxm run in a folder you can write to, or give --answers',
     });
   }
-  // A name chosen here is new: held from now on (an --answers file is held already).
-  if (!explicit) ui.locks.push(await acquireAnswerLock(path));
-  const guard = new AnswerFileGuard(path, file, serializeAnswerFile(file, path));
-  return { questionnaire: q, path, file, guard, terminal, messages: ui.messages, conflicts: [] };
 }
 
 async function continueSession(session: Session, terminal: Terminal): Promise<'finished' | 'quit' | 'report'> {
@@ -222,21 +278,27 @@ async function continueSession(session: Session, terminal: Terminal): Promise<'f
 }
 
 async function save(session: Session): Promise<void> {
+  if (!session.store) {
+    if (!session.create) throw new Error('no answer file to save to');
+    session.store = await session.create(session.file);
+    return;
+  }
+  const { store } = session;
   try {
-    const result = await session.guard.save(session.file);
+    const result = await store.guard.save(session.file);
     session.file = result.file;
-    tell(session, result);
+    tell(session, store.path, result);
   } catch (error) {
-    throw new UserError(`could not save the answers to ${displayPath(session.path)}: ${errorMessage(error)}`, {
-      hint: `the last saved version is intact; fix the problem, then: cxm run --resume ${shellQuote(displayPath(session.path))}`,
+    throw new UserError(`could not save the answers to ${displayPath(store.path)}: ${errorMessage(error)}`, {
+      hint: `the last saved version is intact; fix the problem, then: cxm run --resume ${shellQuote(displayPath(store.path))}`,
     });
   }
 }
 
 /** On screen at once: what came from a change made outside the run, and what both changed. */
-function tell(session: Session, result: GuardedSaveResult): void {
+function tell(session: Session, path: string, result: GuardedSaveResult): void {
   const { terminal, messages: m } = session;
-  const shown = displayPath(session.path);
+  const shown = displayPath(path);
   if (result.takenFromOther.length > 0) terminal.notice(m.mergedFromFile(shown, result.takenFromOther));
   const show = (part: 'value' | 'note', text: string | number | undefined) =>
     text === undefined ? undefined : part === 'note' ? JSON.stringify(text) : String(text);
@@ -253,23 +315,30 @@ function tell(session: Session, result: GuardedSaveResult): void {
 }
 
 /** The end of a run: the answers both sides changed, and a side file if the answer file was invalid. */
-function closingLines(session: Session): string {
-  const { messages: m } = session;
-  const shown = displayPath(session.path);
+function closingLines(session: Session): string[] {
+  const { messages: m, store } = session;
+  if (!store) return [];
+  const shown = displayPath(store.path);
   const lines = session.conflicts.length > 0 ? [m.closingConflicts(shown), ...session.conflicts.map((line) => `  ${line}`)] : [];
-  if (session.guard.savedPath !== session.path) lines.push(m.closingSideFile(shown, displayPath(session.guard.savedPath)));
-  return lines.map((line) => `${line}\n`).join('');
+  if (store.guard.savedPath !== store.path) lines.push(m.closingSideFile(shown, displayPath(store.guard.savedPath)));
+  return lines;
 }
 
-function quit(session: Session): never {
+function quitOutcome(session: Session, lang: string): RunOutcome {
+  const { store } = session;
+  if (!store) return { kind: 'nothing-saved', lang };
   const visible = visibleQuestions(session.questionnaire, session.file.answers);
   const answered = visible.filter(({ question }) => isAnswered(session.file.answers[question.id])).length;
-  const shown = displayPath(session.guard.savedPath);
-  process.stderr.write(
-    `\nProgress saved (${answered} of ${visible.length} questions answered): ${shown}\n` +
-      `Resume with: cxm run --resume ${shellQuote(shown)}\n${closingLines(session)}`,
-  );
-  throw new ExitError(130);
+  const savedPath = displayPath(store.guard.savedPath);
+  return {
+    kind: 'quit',
+    lang,
+    answered,
+    total: visible.length,
+    savedPath,
+    resume: `cxm run --resume ${shellQuote(savedPath)}`,
+    closing: closingLines(session),
+  };
 }
 
 function timestamp(date = new Date()): string {

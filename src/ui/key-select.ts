@@ -51,11 +51,14 @@ export interface ItemLayout {
  * One item a row while they fit (a rule between options and actions when that fits too), else the
  * actions packed into as few rows as the width allows; beyond that the caller shows a window.
  */
-export function layoutItems<V>(items: KeyItem<V>[], active: number, config: Pick<KeySelectConfig<V>, 'rows' | 'width' | 'highlight' | 'dim'>): ItemLayout {
+export function layoutItems<V>(
+  items: KeyItem<V>[],
+  active: number,
+  config: Pick<KeySelectConfig<V>, 'rows' | 'width' | 'highlight' | 'dim'>,
+): ItemLayout {
   const highlight = config.highlight ?? ((t: string) => t);
   const dim = config.dim ?? ((t: string) => t);
-  const cell = (item: KeyItem<V>, index: number) =>
-    index === active ? highlight(`${CURSOR} ${item.name}`) : `  ${item.name}`;
+  const cell = (item: KeyItem<V>, index: number) => (index === active ? highlight(`${CURSOR} ${item.name}`) : `  ${item.name}`);
   const firstAction = items.findIndex((item) => item.action);
   const options = firstAction === -1 ? items.length : firstAction;
   const oneEach = (rule: boolean): ItemLayout => {
@@ -171,11 +174,11 @@ export interface PromptContext {
 
 /** The chosen item's value, or `config.escape` for Esc. */
 export async function keySelect<V>(config: KeySelectConfig<V>, context: PromptContext = {}): Promise<V> {
-  const { items, escape, ...rest } = config;
+  const { items, escape: onEscape, ...rest } = config;
   const indexed = items.map((item, index) => ({ ...item, value: index }));
-  const index = await indexPrompt({ ...rest, items: indexed, escapable: escape !== undefined }, context);
+  const index = await indexPrompt({ ...rest, items: indexed, escapable: onEscape !== undefined }, context);
   const item = items[index];
   if (item) return item.value;
-  if (escape !== undefined) return escape;
+  if (onEscape !== undefined) return onEscape;
   throw new Error(`no item ${index}`);
 }

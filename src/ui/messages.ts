@@ -30,6 +30,10 @@ export interface RunMessages {
   respondentOrganization: string;
   optional: string;
   reportWritten(path: string): string;
+  progressSaved(answered: number, total: number, path: string): string;
+  resumeWith(command: string): string;
+  nothingSaved: string;
+  openInPager: string;
   answersSaved(path: string): string;
   completedTitle: string;
   reviewAll: string;
@@ -78,6 +82,10 @@ const en: RunMessages = {
   respondentOrganization: 'Organization',
   optional: '(optional)',
   reportWritten: (path) => `Report written to ${path}`,
+  progressSaved: (answered, total, path) => `Progress saved (${answered} of ${total} questions answered): ${path}`,
+  resumeWith: (command) => `Resume with: ${command}`,
+  nothingSaved: 'Interrupted before the first answer; nothing was saved.',
+  openInPager: 'Open the full report in a pager?',
   answersSaved: (path) => `Answers saved to ${path}`,
   completedTitle: 'This assessment is complete. What would you like to do?',
   reviewAll: 'Review and change answers',
@@ -126,6 +134,10 @@ const ja: RunMessages = {
   respondentOrganization: '組織名',
   optional: '（任意）',
   reportWritten: (path) => `レポートを保存しました：${path}`,
+  progressSaved: (answered, total, path) => `途中まで保存しました（${total} 問中 ${answered} 問回答済み）：${path}`,
+  resumeWith: (command) => `続きから再開するには：${command}`,
+  nothingSaved: '最初の回答の前に中断しました。何も保存していません。',
+  openInPager: '詳しいレポートをページャーで開きますか？',
   answersSaved: (path) => `回答を保存しました：${path}`,
   completedTitle: 'このアセスメントは完了しています。どうしますか？',
   reviewAll: '回答を見直して変更する',

@@ -100,7 +100,10 @@ export function createTerminal(options: TerminalOptions): Terminal {
 
   const note = async (screen: QuestionScreen) => {
     const context = ready();
-    return askNote({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', cancelled: chalk.dim(m.noteUnchanged) }, context);
+    return askNote(
+      { message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', cancelled: chalk.dim(m.noteUnchanged) },
+      context,
+    );
   };
 
   const skipped = async (questions: SkippedQuestion[]) => {

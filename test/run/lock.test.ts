@@ -108,6 +108,8 @@ describe.skipIf(skipTerminalTests)('cxm run holds its answer file', () => {
     const t = start(dir, 'run', '--answers a.yaml --name A --role r --organization o');
     await t.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
     expect(existsSync(lockOf(dir))).toBe(true);
+    t.keys('4', 'Enter'); // the answer file is written with the first answer
+    await t.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
     t.keys('q', 'Enter');
     expect(await exitCode(dir, 'run')).toBe(130);
     expect(existsSync(lockOf(dir))).toBe(false);
@@ -117,7 +119,7 @@ describe.skipIf(skipTerminalTests)('cxm run holds its answer file', () => {
       ['SIGHUP', 129],
     ] as const) {
       const s = start(dir, signal, '--resume a.yaml');
-      await s.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+      await s.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
       const { pid } = holder(dir);
       process.kill(pid, signal);
       expect(await exitCode(dir, signal), signal).toBe(code);
