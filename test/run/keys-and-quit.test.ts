@@ -124,7 +124,8 @@ describe.skipIf(skipTerminalTests)('cxm run keys', () => {
     await t.waitFor(/Q 2\b[\s\S]*q 保存して終了/);
     t.keys('e', 'Enter');
     await t.waitFor('? メモ');
-    const note = 'マーケティングと営業でオーナーの認識が違う。来月の定例で確認し、ジャーニーの各段階の責任者を一覧にして共有する。IT 部門はまだ関与していない。';
+    const note =
+      'マーケティングと営業でオーナーの認識が違う。来月の定例で確認し、ジャーニーの各段階の責任者を一覧にして共有する。IT 部門はまだ関与していない。';
     t.type(note);
     t.keys('Enter');
     await t.waitFor(/メモ: マーケティング[\s\S]*q 保存して終了/);
@@ -133,7 +134,14 @@ describe.skipIf(skipTerminalTests)('cxm run keys', () => {
     const lines = screen.replace(/\n+$/, '').split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
     expect(lines[0]).toMatch(/^Q 2\b/); // nothing scrolled off the top
-    for (const option of ['1 まったくそう思わない', '5 とてもそう思う', 'n 該当しない', 'h ヘルプを隠す', 'b 前の質問に戻る', 'q 保存して終了'])
+    for (const option of [
+      '1 まったくそう思わない',
+      '5 とてもそう思う',
+      'n 該当しない',
+      'h ヘルプを隠す',
+      'b 前の質問に戻る',
+      'q 保存して終了',
+    ])
       expect(screen).toContain(option);
     expect(Math.max(...lines.map((l) => stringWidth(l)))).toBeLessThanOrEqual(80);
     // The cursor at the last action still shows the first option.
