@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { firstUnansweredId, firstVisibleId, isAnswered, visibleQuestions, type AnswerMap } from '../core/flow.js';
+import { parseDuration } from '../core/pace.js';
 import { runAssessment, type AssessmentResult } from '../core/run-assessment.js';
 import { UserError } from '../errors.js';
 import { createAnswerFile, defaultAnswerPath, questionnaireRef, serializeAnswerFile, type RunAnswerFile } from '../io/answer-file.js';
@@ -26,6 +27,7 @@ const runOptionsSchema = z.object({
   role: z.string().optional(),
   organization: z.string().optional(),
   report: z.string().optional(),
+  timebox: z.string().optional(),
   color: z.boolean().optional(),
 });
 export type RunOptions = z.infer<typeof runOptionsSchema>;
@@ -64,6 +66,7 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
     throw new UserError('--answers and --resume cannot be combined', { hint: '--resume saves into the file it continues' });
   }
   if (options.report !== undefined) reportFormatOf(options.report);
+  const timeboxMs = options.timebox === undefined ? undefined : timeboxOf(options.timebox);
   if (options.answers !== undefined) checkNewAnswerPath(options.answers);
   // A file that cannot be resumed (not a regular file, invalid) is refused before a lock is made beside it.
   if (options.resume !== undefined) await loadAnswerFile(options.resume);
@@ -72,18 +75,21 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
   const lock = target !== undefined ? await acquireAnswerLock(target) : undefined;
   const locks = lock ? [lock] : [];
   try {
-    return await runHeld(questionnaireArg, options, lock, locks);
+    return await runHeld(questionnaireArg, options, { lock, locks, timeboxMs });
   } finally {
-    for (const held of locks) held.release();
+    for (const taken of locks) taken.release();
   }
 }
 
-async function runHeld(
-  questionnaireArg: string,
-  options: RunOptions,
-  lock: AnswerLock | undefined,
-  locks: AnswerLock[],
-): Promise<RunOutcome> {
+interface Held {
+  lock: AnswerLock | undefined;
+  /** Every lock taken: released when the run ends. */
+  locks: AnswerLock[];
+  timeboxMs: number | undefined;
+}
+
+async function runHeld(questionnaireArg: string, options: RunOptions, held: Held): Promise<RunOutcome> {
+  const { lock, locks } = held;
   const resumed = options.resume !== undefined ? await loadResumed(options.resume, options) : undefined;
   const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
   const questionnaire = resumed?.questionnaire ?? loaded?.questionnaire;
@@ -98,7 +104,7 @@ async function runHeld(
 
   const chalk = makeChalk(shouldUseColor(options));
   const messages = runMessages(lang);
-  const terminal = createTerminal({ chalk, messages });
+  const terminal = createTerminal({ chalk, messages, clock: { startedAt: Date.now(), timeboxMs: held.timeboxMs } });
   const taken = lock?.takenOver;
   if (taken) terminal.notice(messages.lockTakenOver(taken.pid, taken.host, formatSince(taken.startedAt)));
   let session: Session | undefined;
@@ -185,6 +191,12 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
   return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent }, text };
 }
 
+function timeboxOf(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new UserError(`--timebox ${text}: expected a duration`, { hint: 'for example 90m, 1h30m or 45 (minutes)' });
+  return ms;
+}
+
 /** Checked before the lock is taken: a lock beside a file that can never be created helps no one. */
 function checkNewAnswerPath(answers: string): void {
   if (existsSync(answers)) {
@@ -252,11 +264,14 @@ async function continueSession(session: Session, terminal: Terminal): Promise<'f
   const q = session.questionnaire;
   let startAt = firstUnansweredId(q, session.file.answers);
   let mode: 'fill' | 'review' = 'fill';
+  let startWithList = false;
   if (session.file.completedAt !== undefined) {
     const choice = await terminal.askCompleted();
     if (choice === 'report') return 'report';
     if (choice === 'review') {
+      // A review starts from the list of questions: the room rarely wants question 1 first.
       mode = 'review';
+      startWithList = true;
       startAt = firstVisibleId(q, session.file.answers);
     }
   }
@@ -270,6 +285,7 @@ async function continueSession(session: Session, terminal: Terminal): Promise<'f
     },
     startAt,
     mode,
+    startWithList,
   });
   if (result.status === 'quit') return 'quit';
   session.file = { ...session.file, answers: result.answers, completedAt: timestamp() };

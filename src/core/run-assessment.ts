@@ -8,9 +8,11 @@ import {
   nextQuestionId,
   positionOf,
   previousQuestionId,
+  questionList,
   unansweredQuestions,
   type AnswerMap,
   type FlowMode,
+  type ListStatus,
   type QuestionPosition,
 } from './flow.js';
 
@@ -36,7 +38,18 @@ export type QuestionChoice =
   | { kind: 'back' }
   | { kind: 'note' }
   | { kind: 'help' }
+  | { kind: 'list' }
   | { kind: 'quit' };
+
+/** One row of the jump list, in the run's language. */
+export interface QuestionListRow {
+  id: string;
+  number: string;
+  capability: string;
+  text: string;
+  status: ListStatus;
+  flagged: boolean;
+}
 
 export interface SkippedQuestion {
   id: string;
@@ -51,6 +64,8 @@ export interface AssessmentInteraction {
   note(screen: QuestionScreen): Promise<string | undefined>;
   /** At the end, when visible questions are still unanswered. */
   skipped(questions: SkippedQuestion[]): Promise<'answer' | 'finish' | 'quit'>;
+  /** Every visible question with its status: the id to jump to, or undefined to stay at `currentId`. */
+  questionList(rows: QuestionListRow[], currentId: string | undefined): Promise<string | undefined>;
 }
 
 export interface AssessmentOptions {
@@ -64,6 +79,8 @@ export interface AssessmentOptions {
   /** Where to start; default the first unanswered visible question. */
   startAt?: string | undefined;
   mode?: FlowMode;
+  /** Open the question list first (reviewing a completed file): the run goes where it is picked. */
+  startWithList?: boolean;
 }
 
 export interface AssessmentResult {
@@ -77,6 +94,20 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
   let mode: FlowMode = options.mode ?? 'fill';
   let current = options.startAt ?? firstUnansweredId(q, answers);
   let showHelp = false;
+  // Shown and left unanswered: "skipped" in the list, where an unreached question is "open".
+  const visited = new Set<string>();
+  const list = async (at: string | undefined) => {
+    const rows = questionList(q, answers, visited).map((entry) => ({
+      id: entry.id,
+      number: entry.number,
+      capability: localize(entry.capability.title, options.lang, defaultLang(q)),
+      text: localize(entry.question.text, options.lang, defaultLang(q)),
+      status: entry.status,
+      flagged: entry.flagged,
+    }));
+    return (await ask.questionList(rows, at)) ?? at;
+  };
+  if (options.startWithList) current = await list(current);
 
   const update = async (next: AnswerMap, id: string): Promise<void> => {
     if (sameEntry(next[id], answers[id])) return;
@@ -128,9 +159,14 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
       case 'help':
         showHelp = !showHelp;
         break;
+      case 'list':
+        current = await list(id);
+        if (current !== id) showHelp = false;
+        break;
       case 'quit':
         return { status: 'quit', answers };
     }
+    if (current !== id) visited.add(id);
   }
 }
 

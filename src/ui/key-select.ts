@@ -29,8 +29,8 @@ export interface KeySelectConfig<V> {
   rows: number;
   width: number;
   hint: string;
-  /** The value Esc returns; without it Esc does nothing. */
-  escape?: V | undefined;
+  /** What Esc returns; without it Esc does nothing. */
+  escape?: { value: V } | undefined;
   /** Typed digits make a number (within a second) that moves the cursor to the item with it. */
   jump?: boolean | undefined;
   highlight?: ((text: string) => string) | undefined;
@@ -179,6 +179,6 @@ export async function keySelect<V>(config: KeySelectConfig<V>, context: PromptCo
   const index = await indexPrompt({ ...rest, items: indexed, escapable: onEscape !== undefined }, context);
   const item = items[index];
   if (item) return item.value;
-  if (onEscape !== undefined) return onEscape;
+  if (onEscape !== undefined) return onEscape.value;
   throw new Error(`no item ${index}`);
 }

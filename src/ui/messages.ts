@@ -1,6 +1,18 @@
 /** The words of the `cxm run` screens, in the run's language (English where a language is missing). */
 export interface RunMessages {
   answered(answered: number, total: number): string;
+  /** The header's position: stable numbers, follow-ups counted apart. */
+  questionOf(number: string, total: number, followUps: number): string;
+  elapsed(clock: string, timebox: string | undefined): string;
+  onPace: string;
+  behind(questions: number): string;
+  overTime: string;
+  questionList: string;
+  listTitle: string;
+  listKeys: string;
+  statusAnswered: string;
+  statusSkipped: string;
+  flagged: string;
   help: string;
   currentAnswer: string;
   notAnswered: string;
@@ -53,6 +65,18 @@ export interface RunMessages {
 
 const en: RunMessages = {
   answered: (answered, total) => `${answered}/${total} answered`,
+  questionOf: (number, total, followUps) =>
+    followUps > 0 ? `Q ${number} of ${total} (+${followUps} follow-up${followUps === 1 ? '' : 's'})` : `Q ${number} of ${total}`,
+  elapsed: (clock, timebox) => (timebox === undefined ? clock : `${clock} of ${timebox}`),
+  onPace: 'on pace',
+  behind: (questions) => `${questions} behind`,
+  overTime: 'over time',
+  questionList: 'Go to a question…',
+  listTitle: 'Go to a question',
+  listKeys: '↑↓ or its number to choose · ⏎ go there · Esc back',
+  statusAnswered: 'answered',
+  statusSkipped: 'skipped',
+  flagged: 'note',
   help: 'Help',
   currentAnswer: 'Current answer',
   notAnswered: 'not answered yet',
@@ -105,6 +129,17 @@ const en: RunMessages = {
 
 const ja: RunMessages = {
   answered: (answered, total) => `${answered}/${total} 回答済み`,
+  questionOf: (number, total, followUps) => (followUps > 0 ? `Q ${number} / ${total}（追加質問 +${followUps}）` : `Q ${number} / ${total}`),
+  elapsed: (clock, timebox) => (timebox === undefined ? clock : `${clock} / ${timebox}`),
+  onPace: '予定どおり',
+  behind: (questions) => `${questions} 問遅れ`,
+  overTime: '時間超過',
+  questionList: '質問の一覧から移動…',
+  listTitle: '質問の一覧から移動',
+  listKeys: '↑↓・番号で選択 · ⏎ 移動 · Esc 戻る',
+  statusAnswered: '回答済み',
+  statusSkipped: 'スキップ',
+  flagged: 'メモ',
   help: 'ヘルプ',
   currentAnswer: '現在の回答',
   notAnswered: '未回答',

@@ -4,6 +4,7 @@ import type { Report } from '../model/report.js';
 import { renderBar } from '../report/bar.js';
 import { reportLabels } from '../report/labels.js';
 import { isBelowTarget, levelLabel } from '../report/report-view.js';
+import { padToWidth as padTo, truncateToWidth as clip } from '../text/truncate.js';
 import { displayWidth } from '../text/width.js';
 import { toSingleLine } from '../text/wrap.js';
 
@@ -57,18 +58,4 @@ export function renderRunSummary(report: Report, style: SummaryStyle): string {
       lines.push(`  ${chalk.yellow('!')} ${clip(toSingleLine(c.title), width - 16)}  ${t.spread} ${formatScore(c.spread)}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-function clip(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  for (const char of text) {
-    if (displayWidth(`${out}${char}…`) > width) break;
-    out += char;
-  }
-  return `${out}…`;
-}
-
-function padTo(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

@@ -10,6 +10,8 @@ export interface ScreenStyle {
   width: number;
   chalk: ChalkInstance;
   messages: RunMessages;
+  /** The session clock, at the right of the first line ("12:05 of 1:30:00 · on pace"). */
+  clock?: string | undefined;
   /** Rows the screen may take: help, then the note, are cut short (ending "…") to keep the options in sight. */
   maxLines?: number | undefined;
 }
@@ -38,8 +40,12 @@ export function renderQuestionScreen(screen: QuestionScreen, style: ScreenStyle)
   // The title goes at the right of the progress line when it fits: a projector has few rows.
   const gap = width - displayWidth(progress) - displayWidth(screen.title);
   const title = gap >= 4 ? ' '.repeat(gap) + chalk.dim(screen.title) : '';
+  const where = `${m.questionOf(p.number, p.baseTotal, p.followUps)} · ${screen.capability} ${p.indexInCapability}/${p.totalInCapability}`;
+  const clockGap = style.clock === undefined ? -1 : width - displayWidth(where) - displayWidth(style.clock);
   const lines: string[] = [
-    `${chalk.bold(`Q ${p.index}/${p.total}`)} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}`,
+    `${chalk.bold(m.questionOf(p.number, p.baseTotal, p.followUps))} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}${
+      clockGap >= 2 ? ' '.repeat(clockGap) + chalk.dim(style.clock ?? '') : ''
+    }`,
     `${chalk.green(bar)}  ${m.answered(p.answered, p.total)}${title}`,
     '',
     ...indent(wrapParagraphs(screen.text, textWidth)).map((line) => chalk.bold(line)),
@@ -99,6 +105,7 @@ export function questionChoices(screen: QuestionScreen, messages: RunMessages): 
   action({ kind: 'note' }, `e ${screen.current.note === undefined ? m.addNote : m.editNote}`);
   if (screen.help !== undefined) action({ kind: 'help' }, `h ${screen.showHelp ? m.hideHelp : m.showHelp}`);
   if (screen.canGoBack) action({ kind: 'back' }, `b ${m.back}`);
+  action({ kind: 'list' }, `g ${m.questionList}`);
   action({ kind: 'quit' }, `q ${m.quit}`);
   return items;
 }

@@ -1,10 +1,13 @@
 import { input, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
-import type { AssessmentInteraction, QuestionScreen, SkippedQuestion } from '../core/run-assessment.js';
+import type { QuestionPosition } from '../core/flow.js';
+import { formatClock, paceOf } from '../core/pace.js';
+import type { AssessmentInteraction, QuestionListRow, QuestionScreen, SkippedQuestion } from '../core/run-assessment.js';
 import type { Respondent } from '../model/answers.js';
 import type { RunMessages } from './messages.js';
 import { keySelect, layoutItems } from './key-select.js';
 import { askNote } from './note-prompt.js';
+import { questionListItems } from './question-list.js';
 import { defaultChoiceIndex, questionChoices, renderQuestionScreen } from './screen.js';
 import { wrapParagraphs } from '../text/wrap.js';
 
@@ -32,6 +35,8 @@ export interface TerminalOptions {
   chalk: ChalkInstance;
   messages: RunMessages;
   output?: NodeJS.WriteStream;
+  /** The session clock in the header: since `startedAt` (ms), on pace or not with a timebox. */
+  clock?: { startedAt: number; timeboxMs?: number | undefined; now?: () => number };
 }
 
 export interface Terminal {
@@ -69,6 +74,17 @@ export function createTerminal(options: TerminalOptions): Terminal {
     noticeRows = pending.length;
     for (const line of pending.splice(0)) out.write(`${chalk.yellow(`! ${line}`)}\n`);
   };
+  let answeredAtStart: number | undefined;
+  const clockText = (p: QuestionPosition): string | undefined => {
+    const { clock } = options;
+    if (!clock) return undefined;
+    const elapsedMs = (clock.now ?? Date.now)() - clock.startedAt;
+    answeredAtStart ??= p.answered;
+    if (clock.timeboxMs === undefined) return m.elapsed(formatClock(elapsedMs), undefined);
+    const pace = paceOf({ elapsedMs, timeboxMs: clock.timeboxMs, answeredAtStart, answered: p.answered, total: p.total });
+    const word = pace.kind === 'on-pace' ? m.onPace : pace.kind === 'behind' ? m.behind(pace.questions) : m.overTime;
+    return `${m.elapsed(formatClock(elapsedMs), formatClock(clock.timeboxMs))} · ${word}`;
+  };
   const keysHelpTip = () => chalk.dim(m.keys);
   const menuHelpTip = () => chalk.dim(m.menuKeys);
 
@@ -81,7 +97,13 @@ export function createTerminal(options: TerminalOptions): Terminal {
     // way (help, then the note, cut short) so that the items, packed if need be, stay in sight.
     const available = rows() - noticeRows - 3;
     const packed = layoutItems(keyItems, 0, { rows: 0, width: width() }).rows.length;
-    const drawn = renderQuestionScreen(screen, { width: width(), chalk, messages: m, maxLines: available - packed });
+    const drawn = renderQuestionScreen(screen, {
+      width: width(),
+      chalk,
+      messages: m,
+      maxLines: available - packed,
+      clock: clockText(screen.position),
+    });
     out.write(drawn);
     return keySelect(
       {
@@ -131,7 +153,29 @@ export function createTerminal(options: TerminalOptions): Terminal {
     );
   };
 
-  const interaction: AssessmentInteraction = { question, note, skipped };
+  const questionList = async (list: QuestionListRow[], currentId: string | undefined) => {
+    const context = ready();
+    clear();
+    const items = questionListItems(list, { width: width(), chalk, messages: m });
+    const at = list.findIndex((row) => row.id === currentId);
+    return keySelect<string | undefined>(
+      {
+        message: m.listTitle,
+        items,
+        default: Math.max(0, at),
+        rows: Math.max(3, rows() - noticeRows - 3),
+        width: width(),
+        hint: chalk.dim(m.listKeys),
+        escape: { value: undefined },
+        jump: true,
+        highlight: chalk.cyan,
+        dim: chalk.dim,
+      },
+      context,
+    );
+  };
+
+  const interaction: AssessmentInteraction = { question, note, skipped, questionList };
 
   return {
     interaction,

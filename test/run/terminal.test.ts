@@ -39,20 +39,20 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     await t.waitFor('Organization');
     t.type('ACME KK');
     t.keys('Enter');
-    await t.waitFor(/Q 1\/47 · Journey-based teams 1\/5[\s\S]*5 Strongly agree/);
+    await t.waitFor(/Q 1 of 47 \(\+5 follow-ups\) · Journey-based teams 1\/5[\s\S]*5 Strongly agree/);
     t.keys('4', 'Enter');
-    await t.waitFor(/Q 2\/47[\s\S]*n Not applicable/);
+    await t.waitFor(/Q 2 of 47 [\s\S]*n Not applicable/);
     t.keys('n', 'Enter');
-    await t.waitFor(/Q 3\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 3 of 47 [\s\S]*q Save and quit/);
     t.keys('e', 'Enter');
     await t.waitFor('? Note');
     t.type('needs a cross-functional team');
     t.keys('Enter');
     await t.waitFor(/Note: needs a cross-functional team[\s\S]*e Edit the note/);
     t.keys('Down', 'Enter'); // the cursor starts on option 1: Down moves it to 2
-    await t.waitFor(/Q 4\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 4 of 47 [\s\S]*q Save and quit/);
     t.keys('b', 'Enter');
-    await t.waitFor(/Q 3\/47[\s\S]*Current answer: 2 Disagree[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 3 of 47 [\s\S]*Current answer: 2 Disagree[\s\S]*q Save and quit/);
     t.keys('C-c');
     expect(await exitCode(dir)).toBe(130);
     const screen = t.screen();
@@ -74,25 +74,25 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     const dir = tempDir('cxm-run-e2e-');
     const questionnaire = fixture('run-small/questionnaire.yaml');
     const first = start(dir, `'${questionnaire}' --answers a.yaml --name Test --role qa --organization O`);
-    await first.waitFor(/Q 1\/3 ·[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1 of 3 \(\+1 follow-up\) ·[\s\S]*q Save and quit/);
     first.keys('5', 'Enter');
-    await first.waitFor(/Q 2\/4 · Data-driven decisions 2\/2[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1\.1 of 3 \(\+1 follow-up\) · Data-driven decisions 2\/2[\s\S]*q Save and quit/);
     first.keys('4', 'Enter');
-    await first.waitFor(/Q 3\/4 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2[\s\S]*q Save and quit/);
     first.keys('b', 'Enter');
-    await first.waitFor(/Q 2\/4[\s\S]*Current answer: 4 Agree[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1\.1 of 3 [\s\S]*Current answer: 4 Agree[\s\S]*q Save and quit/);
     first.keys('b', 'Enter');
-    await first.waitFor(/Q 1\/4[\s\S]*Current answer: 5 Strongly agree[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1 of 3 [\s\S]*Current answer: 5 Strongly agree[\s\S]*q Save and quit/);
     first.keys('1', 'Enter');
-    await first.waitFor(/Q 2\/3 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2[\s\S]*q Save and quit/);
     first.keys('q', 'Enter');
     expect(await exitCode(dir)).toBe(130);
     expect(answersOf(join(dir, 'a.yaml')).answers).toEqual({ 'gate-1': 1, 'gate-2': 4 });
 
     const resumed = start(dir, `--resume a.yaml --report report.md`);
-    await resumed.waitFor(/Q 2\/3 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    await resumed.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2[\s\S]*q Save and quit/);
     resumed.keys('3', 'Enter');
-    await resumed.waitFor(/Q 3\/3[\s\S]*q Save and quit/);
+    await resumed.waitFor(/Q 3 of 3 [\s\S]*q Save and quit/);
     resumed.keys('5', 'Enter');
     const screen = await resumed.waitFor('Open the full report in a pager?');
     resumed.keys('Enter'); // no: the summary on screen is enough
@@ -121,7 +121,7 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
   it('renders Japanese statements and labels wrapped within 80 columns', async () => {
     const dir = tempDir('cxm-run-e2e-');
     const t = start(dir, `--lang ja --answers a.yaml --name 田中 --role marketing --organization 例`, { width: 80, height: 30 });
-    const screen = await t.waitFor(/Q 1\/47 · カスタマージャーニー起点のチーム体制 1\/5[\s\S]*5 とてもそう思う/);
+    const screen = await t.waitFor(/Q 1 \/ 47（追加質問 \+5） · カスタマージャーニー起点のチーム体制 1\/5[\s\S]*5 とてもそう思う/);
     expect(screen).toContain('1 まったくそう思わない');
     expect(screen).toContain('s スキップ（後で回答）');
     expect(screen).not.toContain('n 該当しない'); // jt-1 has allowNA: false
@@ -148,9 +148,9 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     const taken = `answers-${new Date().toISOString().slice(0, 10)}-aiko-tanaka`;
     writeFileSync(join(dir, `${taken}.yaml`), 'keep me\n');
     const t = start(dir, `--name 'Aiko Tanaka' --role qa --organization O`);
-    await t.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 1 of 47 [\s\S]*q Save and quit/);
     t.keys('3', 'Enter'); // the file is written at the first answer
-    await t.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 2 of 47 [\s\S]*q Save and quit/);
     t.keys('C-c');
     expect(await exitCode(dir)).toBe(130);
     expect(t.screen()).toContain(`Resume with: cxm run --resume ${taken}-2.yaml`);
@@ -169,9 +169,9 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
 
     const dir2 = tempDir('cxm-run-e2e-');
     const t2 = start(dir2, `--answers a.yaml --name x --role y --organization z`);
-    await t2.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    await t2.waitFor(/Q 1 of 47 [\s\S]*q Save and quit/);
     t2.keys('2', 'Enter');
-    await t2.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
+    await t2.waitFor(/Q 2 of 47 [\s\S]*q Save and quit/);
     // The pane's shell has one child, cxm's node (matched by parent, not by name: Node 24 names its
     // main thread, which pgrep would match instead of "node"). A pid of 0 would signal this very
     // process group, the test runner included.
