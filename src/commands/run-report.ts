@@ -23,7 +23,7 @@ export function defaultReportPath(answerPath: string): string {
 export async function finalReport(answerPath: string, reportPath: string, lang: string): Promise<Report> {
   // Loaded only now: the first question must not wait for the scorer and the renderers.
   const { scoreAnswerPaths } = await import('../io/score-files.js');
-  const { report } = await scoreAnswerPaths([answerPath], { lang });
+  const { report } = await scoreAnswerPaths([answerPath], { lang, detail: true });
   const render = await loadRenderer(reportFormatOf(reportPath));
   await writeFileAtomic(reportPath, render(report, { color: false, width: 100, lang, detail: true }));
   return report;

@@ -27,8 +27,8 @@ export function renderRunSummary(report: Report, style: SummaryStyle): string {
   const { chalk } = style;
   const t = reportLabels(style.lang);
   const width = Math.max(40, style.width);
-  const score = (value: number | null) => {
-    const text = formatScore(value).padStart(5);
+  const score = (value: number | null, pad = 5) => {
+    const text = formatScore(value).padStart(pad);
     if (value === null) return chalk.dim(text);
     return isBelowTarget(report, value) ? chalk.yellow(text) : chalk.green(text);
   };
@@ -37,7 +37,7 @@ export function renderRunSummary(report: Report, style: SummaryStyle): string {
   const titleWidth = Math.max(12, width - 2 - 5 - 2 - levelWidth - 2 - BAR_CELLS);
   const lines = [
     chalk.bold(clip(toSingleLine(report.questionnaire.title), width)),
-    `${t.overall}: ${score(report.overall.score).trim()} ${label(report.overall.level)}  (${t.target}: ${label(report.target)})`,
+    `${t.overall}: ${score(report.overall.score, 0)} ${label(report.overall.level)}  (${t.target}: ${label(report.target)})`,
     '',
   ];
   for (const c of report.capabilities) {
