@@ -6,7 +6,7 @@ import { reportLabels } from '../report/labels.js';
 import { isBelowTarget, levelLabel } from '../report/report-view.js';
 import { padToWidth as padTo, truncateToWidth as clip } from '../text/truncate.js';
 import { displayWidth } from '../text/width.js';
-import { toSingleLine } from '../text/wrap.js';
+import { toSingleLine, wrapIndented } from '../text/wrap.js';
 
 /**
  * The end of a run on one projector screen: the overall score, one line per capability and the
@@ -34,18 +34,26 @@ export function renderRunSummary(report: Report, style: SummaryStyle): string {
   };
   const label = (id: string | null) => toSingleLine(levelLabel(report, id));
   const levelWidth = Math.min(16, Math.max(...report.capabilities.map((c) => displayWidth(label(c.level))), 0));
-  const titleWidth = Math.max(12, width - 2 - 5 - 2 - levelWidth - 2 - BAR_CELLS);
+  // The bar goes before the titles get too narrow to read.
+  const showBar = width - 2 - 5 - 2 - levelWidth - 2 - BAR_CELLS >= 16;
+  const titleWidth = Math.max(8, width - 2 - 5 - 2 - levelWidth - (showBar ? 2 + BAR_CELLS : 0));
   const lines = [
     chalk.bold(clip(toSingleLine(report.questionnaire.title), width)),
-    `${t.overall}: ${score(report.overall.score, 0)} ${label(report.overall.level)}  (${t.target}: ${label(report.target)})`,
+    ...overallLines(
+      `${t.overall}: `,
+      `${formatScore(report.overall.score)} ${label(report.overall.level)}  (${t.target}: ${label(report.target)})`,
+      width,
+    ).map((line) => line.replace(formatScore(report.overall.score), score(report.overall.score, 0))),
     '',
   ];
+  // TODO sanitize: titles and level labels come from the questionnaire file.
   for (const c of report.capabilities) {
     const bar = renderBar(c.score, BAR_CELLS);
     const colour = isBelowTarget(report, c.score) ? chalk.yellow : chalk.green;
     const title = padTo(clip(toSingleLine(c.title), titleWidth), titleWidth);
+    const level = clip(label(c.level), levelWidth);
     lines.push(
-      `  ${title}${score(c.score)}  ${padTo(clip(label(c.level), levelWidth), levelWidth)}  ${colour(bar.filled)}${chalk.dim(bar.empty)}`,
+      `  ${title}${score(c.score)}  ${showBar ? `${padTo(level, levelWidth)}  ${colour(bar.filled)}${chalk.dim(bar.empty)}` : level}`,
     );
   }
   const disputed = report.capabilities
@@ -53,9 +61,17 @@ export function renderRunSummary(report: Report, style: SummaryStyle): string {
     .sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0))
     .slice(0, style.disagreements ?? 3);
   if (disputed.length > 0) {
+    const titles = disputed.map((c) => clip(toSingleLine(c.title), width - 16));
+    const titleColumn = Math.max(...titles.map((title) => displayWidth(title)));
     lines.push('', chalk.bold(t.agreement));
-    for (const c of disputed)
-      lines.push(`  ${chalk.yellow('!')} ${clip(toSingleLine(c.title), width - 16)}  ${t.spread} ${formatScore(c.spread)}`);
+    disputed.forEach((c, i) => {
+      lines.push(`  ${chalk.yellow('!')} ${padTo(titles[i] ?? '', titleColumn)}  ${t.spread} ${formatScore(c.spread)}`);
+    });
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The overall line, wrapped under its label when the screen is narrow. */
+function overallLines(label: string, value: string, width: number): string[] {
+  return displayWidth(label + value) <= width ? [label + value] : wrapIndented(value, width, label);
 }
