@@ -54,6 +54,8 @@ export interface QuestionListRow {
 export interface SkippedQuestion {
   id: string;
   index: number;
+  /** As the header numbers it (`10`, `9.1`). */
+  number: string;
   text: string;
 }
 
@@ -122,6 +124,7 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
         skipped.map(({ question }) => ({
           id: question.id,
           index: positionOf(q, answers, question.id)?.index ?? 0,
+          number: positionOf(q, answers, question.id)?.number ?? '',
           text: localize(question.text, options.lang, defaultLang(q)),
         })),
       );

@@ -135,7 +135,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     const shown = questions.slice(0, Math.max(3, rows() - 10));
     for (const q of shown) {
       const text = wrapParagraphs(q.text, width() - 10)[0] ?? '';
-      out.write(`  ${chalk.dim(`Q ${q.index}`.padEnd(6))} ${text}${text === q.text ? '' : '…'}\n`);
+      out.write(`  ${chalk.dim(`Q ${q.number}`.padEnd(7))} ${text}${text === q.text ? '' : '…'}\n`);
     }
     if (shown.length < questions.length) out.write(`  … +${questions.length - shown.length}\n`);
     out.write('\n');

@@ -187,6 +187,8 @@ describe('runAssessment', () => {
       { skipped: ['answer', 'finish'] },
     );
     expect(summaries.map((list) => list.map((s) => `${s.index}:${s.id}`))).toEqual([['1:gate-1', '3:team-2'], ['2:gate-2']]);
+    // Shown by their stable numbers: gate-2 is the follow-up after question 1.
+    expect(summaries.map((list) => list.map((s) => s.number))).toEqual([['1', '3'], ['1.1']]);
     expect(result).toEqual({ status: 'finished', answers: { 'team-1': 2, 'gate-1': 4, 'team-2': 5 } });
     expect(saved).toHaveLength(3); // a skip of an unanswered question changes nothing and writes nothing
   });
