@@ -105,6 +105,8 @@ async function runHeld(questionnaireArg: string, options: RunOptions, held: Held
   const chalk = makeChalk(shouldUseColor(options));
   const messages = runMessages(lang);
   const terminal = createTerminal({ chalk, messages, clock: { startedAt: Date.now(), timeboxMs: held.timeboxMs } });
+  // TODO sanitize: a warning may quote the file.
+  for (const warning of resumed?.warnings ?? []) terminal.notice(warning);
   const taken = lock?.takenOver;
   if (taken) terminal.notice(messages.lockTakenOver(taken.pid, taken.host, formatSince(taken.startedAt)));
   let session: Session | undefined;
@@ -166,13 +168,14 @@ interface Resumed {
   original: RunAnswerFile;
   /** The bytes as read, before parsing: a change made after this read is merged at the first save. */
   text: Uint8Array;
+  /** `file:line:col warning: …`, shown above the first screen. */
+  warnings: string[];
 }
 
 async function loadResumed(path: string, options: RunOptions): Promise<Resumed> {
   const loaded = await loadAnswerFile(path);
   const read = await readIfExists(resolve(path));
   const text = read instanceof Uint8Array ? read : new Uint8Array();
-  for (const w of loaded.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column} warning: ${w.message}\n`);
   const { answers: a, questionnaire } = loaded;
   const given = { name: options.name, role: options.role, organization: options.organization };
   const respondent = { ...a.respondent, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
@@ -188,7 +191,8 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
     report: a.report,
     answers: a.answers,
   };
-  return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent }, text };
+  const warnings = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.column} warning: ${w.message}`);
+  return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent }, text, warnings };
 }
 
 function timeboxOf(text: string): number {
