@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { QuestionChoice, QuestionScreen } from '../core/run-assessment.js';
 import type { RunMessages } from './messages.js';
+import { truncateToWidth } from '../text/truncate.js';
 import { displayWidth } from '../text/width.js';
 import { wrapParagraphs } from '../text/wrap.js';
 
@@ -40,12 +41,15 @@ export function renderQuestionScreen(screen: QuestionScreen, style: ScreenStyle)
   // The title goes at the right of the progress line when it fits: a projector has few rows.
   const gap = width - displayWidth(progress) - displayWidth(screen.title);
   const title = gap >= 4 ? ' '.repeat(gap) + chalk.dim(screen.title) : '';
-  const where = `${m.questionOf(p.number, p.baseTotal, p.followUps)} · ${screen.capability} ${p.indexInCapability}/${p.totalInCapability}`;
+  const position = m.questionOf(p.number, p.baseTotal, p.followUps);
+  const inCapability = ` ${p.indexInCapability}/${p.totalInCapability}`;
+  // A long capability title is cut rather than wrapped: the header stays one line.
+  // TODO sanitize: the capability title comes from the questionnaire file.
+  const capability = truncateToWidth(screen.capability, Math.max(8, width - displayWidth(`${position} · ${inCapability}`)));
+  const where = `${position} · ${capability}${inCapability}`;
   const clockGap = style.clock === undefined ? -1 : width - displayWidth(where) - displayWidth(style.clock);
   const lines: string[] = [
-    `${chalk.bold(m.questionOf(p.number, p.baseTotal, p.followUps))} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}${
-      clockGap >= 2 ? ' '.repeat(clockGap) + chalk.dim(style.clock ?? '') : ''
-    }`,
+    `${chalk.bold(position)} · ${chalk.bold(capability)}${inCapability}${clockGap >= 2 ? ' '.repeat(clockGap) + chalk.dim(style.clock ?? '') : ''}`,
     `${chalk.green(bar)}  ${m.answered(p.answered, p.total)}${title}`,
     '',
     ...indent(wrapParagraphs(screen.text, textWidth)).map((line) => chalk.bold(line)),

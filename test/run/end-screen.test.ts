@@ -124,3 +124,34 @@ describe('the question list', () => {
     expect(items.map((i) => i.number)).toEqual([9, undefined, 10]);
   });
 });
+
+describe('the question header', () => {
+  it('cuts a long capability title instead of wrapping, and drops the clock first', async () => {
+    const { renderQuestionScreen } = await import('../../src/ui/screen.js');
+    const screen = {
+      id: 'p-5',
+      title: 'CXMプレイブック成熟度アセスメント',
+      capability: 'パーソナライズと買い手に寄り添ったコミュニケーション',
+      text: '文',
+      help: undefined,
+      showHelp: false,
+      position: {
+        index: 27,
+        total: 49,
+        indexInCapability: 5,
+        totalInCapability: 5,
+        answered: 26,
+        number: '25',
+        baseTotal: 47,
+        followUps: 5,
+      },
+      options: [],
+      allowNA: true,
+      canGoBack: true,
+      current: { value: undefined, note: undefined },
+    };
+    const first = renderQuestionScreen(screen, { width: 79, chalk: plain, messages: runMessages('ja'), clock: '12:00' }).split('\n')[0];
+    // "Q 25 / 47（追加質問 +5） · " is 27 columns and " 5/5" 4: the title gets the other 48.
+    expect(first).toBe('Q 25 / 47（追加質問 +5） · パーソナライズと買い手に寄り添ったコミュニケー… 5/5');
+  });
+});
