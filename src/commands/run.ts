@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { firstUnansweredId, firstVisibleId, isAnswered, visibleQuestions, type AnswerMap } from '../core/flow.js';
@@ -292,6 +291,8 @@ async function continueSession(session: Session, terminal: Terminal): Promise<'f
     startWithList,
   });
   if (result.status === 'quit') return 'quit';
+  // Finished with every question skipped and no note: nothing to keep, no file (as for a quit).
+  if (!session.store && Object.keys(result.answers).length === 0) return 'quit';
   session.file = { ...session.file, answers: result.answers, completedAt: timestamp() };
   await save(session);
   return 'finished';
