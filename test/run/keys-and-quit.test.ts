@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cxmBin, repoRoot, tempDir } from '../helpers/cli.js';
+import { cxmBin, fixture, repoRoot, tempDir } from '../helpers/cli.js';
 import { skipTerminalTests, TmuxSession, waitForFile } from './tmux.js';
 
 /**
@@ -80,6 +80,23 @@ describe.skipIf(skipTerminalTests)('cxm run keys', () => {
     expect(existsSync(join(dir, 'a.yaml'))).toBe(false);
     // No lock is left behind either: a new run on the same name starts.
     expect(existsSync(join(dir, '.a.yaml.cxm-lock'))).toBe(false);
+
+    // Every question skipped, then "Finish": still nothing to keep.
+    rmSync(join(dir, 'exit'), { force: true });
+    const skipped = new TmuxSession(
+      `'${cxmBin}' run '${fixture('run-small/questionnaire.yaml')}' --answers s.yaml --name x --role y --organization z; echo EXIT=$? > '${dir}/exit'`,
+      { cwd: dir },
+    );
+    sessions.push(skipped);
+    for (const n of ['1', '2', '3']) {
+      await skipped.waitFor(new RegExp(`Q ${n} of 3 [\\s\\S]*q Save and quit`));
+      skipped.keys('s', 'Enter');
+    }
+    await skipped.waitFor('Finish and show the report');
+    skipped.keys('Down', 'Enter');
+    expect(await exitCode(dir)).toBe(130);
+    expect(skipped.screen()).toContain('nothing was saved');
+    expect(existsSync(join(dir, 's.yaml'))).toBe(false);
 
     // A note alone is worth a file.
     const noted = start(dir, '--answers a.yaml --name x --role y --organization z');
