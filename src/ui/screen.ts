@@ -41,15 +41,8 @@ export function renderQuestionScreen(screen: QuestionScreen, style: ScreenStyle)
   // The title goes at the right of the progress line when it fits: a projector has few rows.
   const gap = width - displayWidth(progress) - displayWidth(screen.title);
   const title = gap >= 4 ? ' '.repeat(gap) + chalk.dim(screen.title) : '';
-  const position = m.questionOf(p.number, p.baseTotal, p.followUps);
-  const inCapability = ` ${p.indexInCapability}/${p.totalInCapability}`;
-  // A long capability title is cut rather than wrapped: the header stays one line.
-  // TODO sanitize: the capability title comes from the questionnaire file.
-  const capability = truncateToWidth(screen.capability, Math.max(8, width - displayWidth(`${position} · ${inCapability}`)));
-  const where = `${position} · ${capability}${inCapability}`;
-  const clockGap = style.clock === undefined ? -1 : width - displayWidth(where) - displayWidth(style.clock);
   const lines: string[] = [
-    `${chalk.bold(position)} · ${chalk.bold(capability)}${inCapability}${clockGap >= 2 ? ' '.repeat(clockGap) + chalk.dim(style.clock ?? '') : ''}`,
+    renderHeaderLine(screen, style),
     `${chalk.green(bar)}  ${m.answered(p.answered, p.total)}${title}`,
     '',
     ...indent(wrapParagraphs(screen.text, textWidth)).map((line) => chalk.bold(line)),
@@ -78,6 +71,25 @@ export function cutBlock(block: string[], room: number): string[] {
   if (block.length <= Math.max(1, room)) return block;
   const keep = Math.max(1, room);
   return [...block.slice(0, keep - 1), `${block[keep - 1] ?? ''}…`];
+}
+
+/**
+ * The first line: where the question stands, and the clock at the right when it fits. Drawn again
+ * on its own every second while the question waits, so the clock moves.
+ */
+export function renderHeaderLine(screen: QuestionScreen, style: ScreenStyle): string {
+  const { chalk, messages: m } = style;
+  const width = Math.max(20, style.width);
+  const { position: p } = screen;
+  const position = m.questionOf(p.number, p.baseTotal, p.followUps);
+  const inCapability = ` ${p.indexInCapability}/${p.totalInCapability}`;
+  // A long capability title is cut rather than wrapped: the header stays one line.
+  // TODO sanitize: the capability title comes from the questionnaire file.
+  const capability = truncateToWidth(screen.capability, Math.max(8, width - displayWidth(`${position} · ${inCapability}`)));
+  const where = `${position} · ${capability}${inCapability}`;
+  const clockGap = style.clock === undefined ? -1 : width - displayWidth(where) - displayWidth(style.clock);
+  const clock = clockGap >= 2 ? ' '.repeat(clockGap) + chalk.dim(style.clock ?? '') : '';
+  return `${chalk.bold(position)} · ${chalk.bold(capability)}${inCapability}${clock}`;
 }
 
 export interface ChoiceItem {

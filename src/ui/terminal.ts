@@ -8,7 +8,7 @@ import type { RunMessages } from './messages.js';
 import { keySelect, layoutItems } from './key-select.js';
 import { askNote } from './note-prompt.js';
 import { questionListItems } from './question-list.js';
-import { defaultChoiceIndex, questionChoices, renderQuestionScreen } from './screen.js';
+import { defaultChoiceIndex, questionChoices, renderHeaderLine, renderQuestionScreen } from './screen.js';
 import { wrapParagraphs } from '../text/wrap.js';
 
 /**
@@ -105,19 +105,34 @@ export function createTerminal(options: TerminalOptions): Terminal {
       clock: clockText(screen.position),
     });
     out.write(drawn);
-    return keySelect(
-      {
-        message: m.yourAnswer,
-        items: keyItems,
-        default: defaultChoiceIndex(screen, items),
-        rows: available - (drawn.split('\n').length - 1),
-        width: width(),
-        hint: keysHelpTip(),
-        highlight: chalk.cyan,
-        dim: chalk.dim,
-      },
-      context,
-    );
+    const tick = options.clock ? setInterval(() => redrawHeader(screen), 1000) : undefined;
+    tick?.unref();
+    try {
+      return await keySelect(
+        {
+          message: m.yourAnswer,
+          items: keyItems,
+          default: defaultChoiceIndex(screen, items),
+          rows: available - (drawn.split('\n').length - 1),
+          width: width(),
+          hint: keysHelpTip(),
+          highlight: chalk.cyan,
+          dim: chalk.dim,
+        },
+        context,
+      );
+    } finally {
+      clearInterval(tick);
+    }
+  };
+
+  /**
+   * The clock moves while a question waits: the cursor is saved, the screen's first line (below
+   * the notices) drawn again, the cursor restored, so the prompt underneath is left as it is.
+   */
+  const redrawHeader = (screen: QuestionScreen) => {
+    const header = renderHeaderLine(screen, { width: width(), chalk, messages: m, clock: clockText(screen.position) });
+    out.write(`\x1b7\x1b[${noticeRows + 1};1H\x1b[2K${header}\x1b8`);
   };
 
   const note = async (screen: QuestionScreen) => {

@@ -95,6 +95,23 @@ describe.skipIf(skipTerminalTests)('moving around a cxm run', () => {
     expect(answersOf(join(dir, 'a.yaml')).answers).toEqual({ 'gate-1': 5, 'gate-2': 4, 'team-1': 3, 'team-2': 1 });
   });
 
+  it('the clock moves while a question waits, without redrawing the rest', async () => {
+    const dir = tempDir('cxm-run-move-');
+    const t = start(dir, 'cxm-playbook@1.0.0 --answers a.yaml --name x --role y --organization z --timebox 1m', { width: 80, height: 24 });
+    await t.waitFor(/Q 1 of 47 [\s\S]*q Save and quit/);
+    t.keys('Down'); // the cursor on option 2: a redraw of the whole screen would put it back on 1
+    await t.waitFor(/❯ 2 Disagree/);
+    // 1 of 47 answered after 3 s of a 1-minute box is on pace until 47 × 3/60 = 2.35 questions are due.
+    const later = await t.waitFor(/0:0[3-9] of 1:00 · /, 10_000);
+    expect(later.split('\n')[0]).toMatch(/^Q 1 of 47 \(\+5 follow-ups\) · Journey-based teams 1\/5 +0:0\d of 1:00 · (on pace|\d behind)$/);
+    expect(later).toMatch(/❯ 2 Disagree/);
+    expect(later.replace(/\n$/, '').split('\n')).toHaveLength(24);
+    t.keys('Enter');
+    await t.waitFor(/Q 2 of 47 [\s\S]*q Save and quit/);
+    t.keys('C-c');
+    expect(await exitCode(dir)).toBe(130);
+  });
+
   it('refuses a --timebox that is not a duration', async () => {
     const dir = tempDir('cxm-run-move-');
     const t = start(dir, 'cxm-playbook@1.0.0 --timebox soon');
