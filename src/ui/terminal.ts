@@ -1,13 +1,13 @@
 import { input, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
-import type { QuestionPosition } from '../core/flow.js';
-import { formatClock, paceOf } from '../core/pace.js';
 import type { AssessmentInteraction, QuestionListRow, QuestionScreen, SkippedQuestion } from '../core/run-assessment.js';
 import type { Respondent } from '../model/answers.js';
 import type { RunMessages } from './messages.js';
-import { keySelect, layoutItems } from './key-select.js';
+import { layoutItems } from './item-layout.js';
+import { keySelect } from './key-select.js';
 import { askNote } from './note-prompt.js';
 import { questionListItems } from './question-list.js';
+import { type ClockOptions, sessionClock } from './session-clock.js';
 import { defaultChoiceIndex, questionChoices, renderHeaderLine, renderQuestionScreen } from './screen.js';
 import { wrapParagraphs } from '../text/wrap.js';
 
@@ -36,7 +36,7 @@ export interface TerminalOptions {
   messages: RunMessages;
   output?: NodeJS.WriteStream;
   /** The session clock in the header: since `startedAt` (ms), on pace or not with a timebox. */
-  clock?: { startedAt: number; timeboxMs?: number | undefined; now?: () => number };
+  clock?: ClockOptions;
 }
 
 export interface Terminal {
@@ -74,17 +74,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     noticeRows = pending.length;
     for (const line of pending.splice(0)) out.write(`${chalk.yellow(`! ${line}`)}\n`);
   };
-  let answeredAtStart: number | undefined;
-  const clockText = (p: QuestionPosition): string | undefined => {
-    const { clock } = options;
-    if (!clock) return undefined;
-    const elapsedMs = (clock.now ?? Date.now)() - clock.startedAt;
-    answeredAtStart ??= p.answered;
-    if (clock.timeboxMs === undefined) return m.elapsed(formatClock(elapsedMs), undefined);
-    const pace = paceOf({ elapsedMs, timeboxMs: clock.timeboxMs, answeredAtStart, answered: p.answered, total: p.total });
-    const word = pace.kind === 'on-pace' ? m.onPace : pace.kind === 'behind' ? m.behind(pace.questions) : m.overTime;
-    return `${m.elapsed(formatClock(elapsedMs), formatClock(clock.timeboxMs))} · ${word}`;
-  };
+  const clockText = sessionClock(options.clock, m);
   const keysHelpTip = () => chalk.dim(m.keys);
   const menuHelpTip = () => chalk.dim(m.menuKeys);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeChalk } from '../../src/report/color.js';
-import { layoutItems, windowRows } from '../../src/ui/key-select.js';
+import { layoutItems, windowRows } from '../../src/ui/item-layout.js';
 import { runMessages } from '../../src/ui/messages.js';
 import { questionListItems } from '../../src/ui/question-list.js';
 import { findPager } from '../../src/ui/run-end.js';
@@ -153,5 +153,32 @@ describe('the question header', () => {
     const first = renderQuestionScreen(screen, { width: 79, chalk: plain, messages: runMessages('ja'), clock: '12:00' }).split('\n')[0];
     // "Q 25 / 47（追加質問 +5） · " is 27 columns and " 5/5" 4: the title gets the other 48.
     expect(first).toBe('Q 25 / 47（追加質問 +5） · パーソナライズと買い手に寄り添ったコミュニケー… 5/5');
+  });
+});
+
+describe('the session clock', () => {
+  const at = (answered: number) => ({
+    index: 1,
+    total: 47,
+    indexInCapability: 1,
+    totalInCapability: 5,
+    answered,
+    number: '1',
+    baseTotal: 47,
+    followUps: 5,
+  });
+
+  it('counts from the answers the session started with', async () => {
+    const { sessionClock } = await import('../../src/ui/session-clock.js');
+    let now = 0;
+    const clock = sessionClock({ startedAt: 0, timeboxMs: 70 * 60_000, now: () => now }, runMessages('en'));
+    expect(clock(at(40))).toBe('0:00 of 1:10:00 · on pace');
+    // 7 open questions in 70 minutes: after 30 minutes 40 + 3 = 43 are due, 41 are answered.
+    now = 30 * 60_000;
+    expect(clock(at(41))).toBe('30:00 of 1:10:00 · 2 behind');
+    now = 71 * 60_000;
+    expect(clock(at(46))).toBe('1:11:00 of 1:10:00 · over time');
+    expect(sessionClock({ startedAt: 0, now: () => 65_000 }, runMessages('ja'))(at(0))).toBe('1:05');
+    expect(sessionClock(undefined, runMessages('en'))(at(0))).toBeUndefined();
   });
 });
