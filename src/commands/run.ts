@@ -14,6 +14,7 @@ import type { Questionnaire } from '../model/questionnaire.js';
 import { makeChalk, shouldUseColor } from '../report/color.js';
 import { runMessages, type RunMessages } from '../ui/messages.js';
 import { createTerminal, isInterrupt, type Terminal } from '../ui/terminal.js';
+import { cxmInvocation, shellQuote } from './invocation.js';
 import { checkRunPaths } from './run-paths.js';
 import { defaultReportPath, finalReport, reportFormatOf } from './run-report.js';
 import type { RunOutcome } from './run-outcome.js';
@@ -58,7 +59,7 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const file = options.resume !== undefined ? shellQuote(options.resume) : '<answers.yaml>';
     throw new UserError('cxm run is interactive and needs a terminal (stdin and stdout must be a TTY)', {
-      hint: `to score an answer file without a terminal, use: cxm score ${file}`,
+      hint: `to score an answer file without a terminal, use: ${cxmInvocation()} score ${file}`,
     });
   }
   if (options.resume !== undefined && options.answers !== undefined) {
@@ -204,7 +205,7 @@ function timeboxOf(text: string): number {
 function checkNewAnswerPath(answers: string): void {
   if (existsSync(answers)) {
     throw new UserError(`${answers} already exists; cxm run never overwrites an answer file`, {
-      hint: `to continue it: cxm run --resume ${shellQuote(answers)}; to start afresh, choose another --answers file`,
+      hint: `to continue it: ${cxmInvocation()} run --resume ${shellQuote(answers)}; to start afresh, choose another --answers file`,
     });
   }
   if (!existsSync(dirname(resolve(answers)))) {
@@ -311,7 +312,7 @@ async function save(session: Session): Promise<void> {
     tell(session, store.path, result);
   } catch (error) {
     throw new UserError(`could not save the answers to ${displayPath(store.path)}: ${errorMessage(error)}`, {
-      hint: `the last saved version is intact; fix the problem, then: cxm run --resume ${shellQuote(displayPath(store.path))}`,
+      hint: `the last saved version is intact; fix the problem, then: ${cxmInvocation()} run --resume ${shellQuote(displayPath(store.path))}`,
     });
   }
 }
@@ -357,17 +358,13 @@ function quitOutcome(session: Session, lang: string): RunOutcome {
     answered,
     total: visible.length,
     savedPath,
-    resume: `cxm run --resume ${shellQuote(savedPath)}`,
+    resume: `${cxmInvocation()} run --resume ${shellQuote(savedPath)}`,
     closing: closingLines(session),
   };
 }
 
 function timestamp(date = new Date()): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-export function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/u.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 function errorMessage(error: unknown): string {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -197,7 +197,11 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
 describe('cxm run without a terminal', () => {
   it('exits 2 at once, pointing to cxm score', () => {
     const started = Date.now();
-    const result = spawnSync(cxmBin, ['run'], { stdio: 'pipe', encoding: 'utf8', timeout: 10_000 });
+    // cxm as npm links it, on the PATH: the hint names it so.
+    const bin = tempDir('cxm-bin-');
+    symlinkSync(cxmBin, join(bin, 'cxm'));
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const result = spawnSync(cxmBin, ['run'], { stdio: 'pipe', encoding: 'utf8', timeout: 10_000, env });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('cxm run is interactive and needs a terminal');
     expect(result.stderr).toContain('hint: to score an answer file without a terminal, use: cxm score <answers.yaml>');
