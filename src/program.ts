@@ -39,12 +39,15 @@ program
   .option('--name <name>', 'respondent name')
   .option('--role <role>', 'respondent role or department')
   .option('--organization <org>', 'respondent organization')
-  .option('--report <file>', 'also write the report to FILE.md, FILE.json or FILE.html')
+  .option('--report <file>', 'write the full report to FILE.md, FILE.json or FILE.html (remembered on resume)')
+  .option('--timebox <duration>', 'time planned for the session, e.g. 90m: the header shows whether it is on pace')
   .option('--no-color', 'disable colours')
   .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing --answers aiko.yaml', 'cxm run --resume <answers.yaml>']))
   .action(async (questionnaire: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./commands/run.js');
-    await runCommand(questionnaire, options);
+    const { showRunEnd } = await import('./ui/run-end.js');
+    const code = await showRunEnd(await runCommand(questionnaire, options));
+    if (code !== 0) throw new ExitError(code);
   });
 
 program

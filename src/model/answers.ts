@@ -30,6 +30,10 @@ export const answerFileSchema = z
     lang: languageCodeSchema.optional(),
     startedAt: z.string().optional(),
     completedAt: z.string().optional().meta({ description: 'Absent while the assessment is unfinished.' }),
+    report: z.string().optional().meta({
+      description:
+        'Written by `run --report`: where the report goes at the end, relative to this file; a resumed run writes it there again.',
+    }),
     answers: z.record(z.string(), answerEntrySchema).default({}).meta({ description: 'Question id → answer.' }),
   })
   .meta({ title: 'cxm answers', description: 'Answers of one respondent to a cxm questionnaire (SPEC §4).' });
