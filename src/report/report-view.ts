@@ -1,6 +1,7 @@
 import { NO_SCORE } from '../core/format-score.js';
 import { levelOf, reaches } from '../core/levels.js';
 import type { Report, ReportCapability } from '../model/report.js';
+import { MAX_NAMED_RESPONDENTS } from '../core/defaults.js';
 
 /** What every format shows the same way: rounding, labels and the derived lists. */
 
@@ -46,8 +47,7 @@ export function describeRespondent(r: { name?: string | undefined; role?: string
   return r.role === undefined ? who : `${who} (${r.role})`;
 }
 
-/** Beyond this many respondents (a survey, not a workshop), reports summarise them by role. */
-export const MAX_NAMED_RESPONDENTS = 12;
+export { MAX_NAMED_RESPONDENTS } from '../core/defaults.js';
 const MAX_LISTED_ROLES = 12;
 
 /** Each respondent by name for a workshop; for a survey, each role with its head count. */
