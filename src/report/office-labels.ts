@@ -4,7 +4,6 @@ import { reportLabels, type ReportLabels } from './labels.js';
 export interface OfficeLabels extends ReportLabels {
   questionnaire: string;
   version: string;
-  organization: string;
   item: string;
   value: string;
   strength: string;
@@ -29,7 +28,6 @@ export interface OfficeLabels extends ReportLabels {
 const en = {
   questionnaire: 'Questionnaire',
   version: 'Version',
-  organization: 'Organisation',
   item: 'Item',
   value: 'Value',
   strength: 'Strength',
@@ -54,7 +52,6 @@ const en = {
 const ja: typeof en = {
   questionnaire: '質問票',
   version: 'バージョン',
-  organization: '組織',
   item: '項目',
   value: '値',
   strength: '強み',

@@ -1,6 +1,8 @@
-import { NO_SCORE } from '../core/format-score.js';
+import { formatScore, NO_SCORE, roundScore } from '../core/format-score.js';
+import { type ReportSummary, summarizeCapabilities } from '../core/report-summary.js';
 import { levelOf, reaches } from '../core/levels.js';
-import type { Report, ReportCapability } from '../model/report.js';
+import type { Report, ReportCapability, ReportDiscussion } from '../model/report.js';
+import type { ReportLabels } from './labels.js';
 import { MAX_NAMED_RESPONDENTS } from '../core/defaults.js';
 
 /** What every format shows the same way: rounding, labels and the derived lists. */
@@ -64,16 +66,105 @@ export function scoredCapabilities(report: Report): ReportCapability[] {
   return report.capabilities.filter((c) => c.score !== null);
 }
 
+/** This capability's target level id (reports of earlier cxm versions carry only the report's). */
+export function capabilityTarget(report: Report, c: ReportCapability): string {
+  return c.target ?? report.target;
+}
+
+function levelMin(report: Report, levelId: string): number {
+  return report.levels.find((l) => l.id === levelId)?.min ?? 100;
+}
+
+/** The executive summary's capabilities (SPEC §7 `summary`), recomputed for a report that predates it. */
+export function reportSummary(report: Report): ReportSummary {
+  return (
+    report.summary ??
+    summarizeCapabilities(
+      report.capabilities.map((c) => ({
+        ...c,
+        belowTarget: c.score !== null && !reaches(c.score, levelMin(report, capabilityTarget(report, c))),
+      })),
+    )
+  );
+}
+
+function capabilitiesById(report: Report, ids: readonly string[]): ReportCapability[] {
+  return ids.flatMap((id) => report.capabilities.filter((c) => c.id === id));
+}
+
+/** Strengths and gaps as capabilities, by the SPEC's definition: a gap is below its target, a strength meets it. */
+export function strengthsAndGaps(report: Report): { strengths: ReportCapability[]; gaps: ReportCapability[] } {
+  const summary = reportSummary(report);
+  return { strengths: capabilitiesById(report, summary.strengths), gaps: capabilitiesById(report, summary.gaps) };
+}
+
+/** The flagged capabilities with the largest spreads, at most three. */
+export function biggestDisagreements(report: Report): ReportCapability[] {
+  return capabilitiesById(report, reportSummary(report).disagreements);
+}
+
 /**
- * The highest and lowest scored capabilities, at most `max` each and never the same one twice: half
- * of them at most on each side (so a middling one is neither), and a lone capability is a strength.
- * Ties keep questionnaire order.
+ * Who said what in a disagreement: each respondent's own score, highest first (a survey: each
+ * role's). Names fall back to the file, roles are added as "(role)".
  */
-export function strengthsAndGaps(report: Report, max = 3): { strengths: ReportCapability[]; gaps: ReportCapability[] } {
-  const scored = scoredCapabilities(report);
-  const byScore = (sign: number) => [...scored].sort((a, b) => sign * ((a.score ?? 0) - (b.score ?? 0)));
-  const half = Math.min(max, Math.floor(scored.length / 2));
-  return { strengths: byScore(-1).slice(0, Math.max(half, Math.min(1, scored.length))), gaps: byScore(1).slice(0, half) };
+export function disagreementVoices(report: Report, c: ReportCapability): { who: string; score: number | null }[] {
+  const voices =
+    report.respondents.length <= MAX_NAMED_RESPONDENTS
+      ? c.respondents.map((r) => ({ who: describeRespondent(r), score: r.score }))
+      : Object.entries(report.byRole).map(([role, scores]) => ({ who: role, score: scores[c.id] ?? null }));
+  return voices.filter((v) => v.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+}
+
+/** The assessment's dates as calendar days: "2026-11-18 – 2026-11-19", one day once; undefined when unknown (never today). */
+export function assessmentDates(report: Report): string | undefined {
+  if (!report.assessedAt) return undefined;
+  const from = formatDate(report.assessedAt.from);
+  const to = formatDate(report.assessedAt.to);
+  return from === to ? from : `${from} – ${to}`;
+}
+
+/** Respondents grouped by role, "role: Name, Name"; without roles, the plain list; a survey: role × count. */
+export function respondentsByRole(report: Report): string[] {
+  if (report.respondents.length > MAX_NAMED_RESPONDENTS || !report.respondents.some((r) => r.role !== undefined)) {
+    return respondentSummary(report);
+  }
+  const groups = new Map<string, string[]>();
+  for (const r of report.respondents) {
+    const role = r.role ?? '—';
+    groups.set(role, [...(groups.get(role) ?? []), r.name ?? r.file]);
+  }
+  return [...groups].map(([role, names]) => `${role}: ${names.join(', ')}`);
+}
+
+/** Respondents who left questions unanswered or marked them n/a, with how many: what a merged 100 % coverage hides. */
+export function coverageGaps(report: Report): { who: string; unanswered: number; notApplicable: number }[] {
+  return report.respondents
+    .filter((r) => (r.unanswered ?? 0) > 0 || (r.notApplicable ?? 0) > 0)
+    .map((r) => ({ who: describeRespondent(r), unanswered: r.unanswered ?? 0, notApplicable: r.notApplicable ?? 0 }));
+}
+
+/** The first roadmap phase in which a capability advances, with its step; undefined when it does not. */
+export function firstRoadmapStep(
+  report: Report,
+  capability: string,
+): { phase: Report['roadmap'][number]; from: string; to: string } | undefined {
+  for (const phase of report.roadmap) {
+    const step = phase.steps.find((s) => s.capability === capability);
+    if (step) return { phase, from: step.fromLevel, to: step.toLevel };
+  }
+  return undefined;
+}
+
+/** A score as "44.2 Defined". */
+export function scoreAndLevel(report: Report, score: number | null, level: string | null): string {
+  return `${formatScore(score)} ${levelLabel(report, level)}`;
+}
+
+/** How far a score is from its target's minimum: positive when short of it; 0 once reached. */
+export function pointsToTarget(report: Report, score: number | null, target = report.target): number | null {
+  if (score === null) return null;
+  const gap = levelMin(report, target) - score;
+  return reaches(score, levelMin(report, target)) ? 0 : gap;
 }
 
 /** Capabilities that have a next step now (below the target) or advice, in questionnaire order. */
@@ -94,4 +185,37 @@ export function stepItems(
 
 export function hasSeveralRespondents(report: Report): boolean {
   return report.capabilities.some((c) => c.spread !== null);
+}
+
+/** The discussion agenda a human format prints: the first few, and how many more the JSON report has. */
+export const MAX_AGENDA_ITEMS = 10;
+
+export function agendaItems(report: Report): { shown: ReportDiscussion[]; more: number } {
+  const all = report.discussion ?? [];
+  return { shown: all.slice(0, MAX_AGENDA_ITEMS), more: Math.max(0, all.length - MAX_AGENDA_ITEMS) };
+}
+
+/** An answer on the agenda: "4 Agree", "n/a", "—" when unanswered; a role's merged value to one decimal. */
+export function answerText(answer: { value: number | 'n/a' | null; label?: string | undefined }): string {
+  if (answer.value === null) return NO_SCORE;
+  if (answer.value === 'n/a') return 'n/a';
+  const value = Number.isInteger(answer.value) ? String(answer.value) : roundScore(answer.value).toFixed(1);
+  return answer.label === undefined ? value : `${value} ${answer.label}`;
+}
+
+/** Coverage with what it counts and, with several respondents, who left what out; a survey gives totals. */
+export function coverageText(report: Report, t: ReportLabels): string {
+  const percent = formatPercent(report.overall.coverage);
+  if (report.respondents.length < 2) return percent;
+  const gaps = coverageGaps(report);
+  const detail =
+    gaps.length === 0
+      ? t.noCoverageGaps
+      : gaps.length > MAX_NAMED_RESPONDENTS
+        ? `${gaps.length}/${report.respondents.length} ${t.respondents.toLowerCase()}: ${t.respondentGaps(
+            gaps.reduce((n, g) => n + g.unanswered, 0),
+            gaps.reduce((n, g) => n + g.notApplicable, 0),
+          )}`
+        : gaps.map((g) => `${g.who} ${t.respondentGaps(g.unanswered, g.notApplicable)}`).join('; ');
+  return `${percent} (${t.coverageCounts}) — ${detail}`;
 }
