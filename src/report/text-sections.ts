@@ -19,9 +19,9 @@ import { actionLines, heading, type TextContext } from './text-context.js';
 
 /** The blocks of the text report that tell the story: summary, details, agenda, notes. */
 
-function capabilityLine({ report, width }: TextContext, c: ReportCapability): string[] {
+function capabilityLine({ report, t, width }: TextContext, c: ReportCapability): string[] {
   const target = levelLabel(report, capabilityTarget(report, c));
-  return wrapIndented(`${c.title} — ${formatScore(c.score)} ${levelLabel(report, c.level)} (${target})`, width, '    • ');
+  return wrapIndented(`${c.title} — ${formatScore(c.score)} ${levelLabel(report, c.level)} (${t.target}: ${target})`, width, '    • ');
 }
 
 /** One printed page: where the client stands, what is strong, what is short, who disagrees, what comes first. */
