@@ -18,6 +18,8 @@ export interface OfficeLabels extends ReportLabels {
   to: string;
   action: string;
   phaseColumn: string;
+  months: string;
+  answer: string;
   overallVsTarget: (score: string, level: string, target: string) => string;
   continued: (page: number, pages: number) => string;
   allRoles: string;
@@ -42,6 +44,8 @@ const en = {
   to: 'To',
   action: 'Action',
   phaseColumn: 'Phase',
+  months: 'Months',
+  answer: 'Answer',
   overallVsTarget: (score: string, level: string, target: string) => `${score} · ${level} (target: ${target})`,
   continued: (page: number, pages: number) => `(${page}/${pages})`,
   allRoles: 'All respondents',
@@ -66,6 +70,8 @@ const ja: typeof en = {
   to: '次',
   action: 'アクション',
   phaseColumn: 'フェーズ',
+  months: '期間（月）',
+  answer: '回答',
   overallVsTarget: (score, level, target) => `${score} · ${level}（目標: ${target}）`,
   continued: (page, pages) => `（${page}/${pages}）`,
   allRoles: '全回答者',

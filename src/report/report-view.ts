@@ -26,11 +26,6 @@ export function levelOfScore(report: Report, score: number | null | undefined): 
   return levelOf(score, report.levels);
 }
 
-export function nextLevelId(report: Report, levelId: string | null): string | null {
-  const index = report.levels.findIndex((l) => l.id === levelId);
-  return index >= 0 ? (report.levels[index + 1]?.id ?? null) : null;
-}
-
 export function targetMin(report: Report): number {
   return report.levels.find((l) => l.id === report.target)?.min ?? 100;
 }
@@ -165,11 +160,6 @@ export function pointsToTarget(report: Report, score: number | null, target = re
   if (score === null) return null;
   const gap = levelMin(report, target) - score;
   return reaches(score, levelMin(report, target)) ? 0 : gap;
-}
-
-/** Capabilities that have a next step now (below the target) or advice, in questionnaire order. */
-export function capabilitiesWithNextSteps(report: Report): ReportCapability[] {
-  return report.capabilities.filter((c) => c.nextSteps.length > 0 || (c.advice?.length ?? 0) > 0);
 }
 
 /** Actions with their done-criteria (`doneWhen` runs parallel to the actions when present). */
