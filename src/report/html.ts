@@ -24,6 +24,7 @@ import {
   strengthsAndGaps,
   targetMin,
   stepItems,
+  reportNotes,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
@@ -242,7 +243,7 @@ function discussion(report: Report, t: ReportLabels): string {
 }
 
 function notes(report: Report, t: ReportLabels): string {
-  const all = report.notes ?? [];
+  const all = reportNotes(report);
   if (all.length === 0) return '';
   const groups = all.map(
     (n) =>

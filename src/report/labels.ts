@@ -101,7 +101,7 @@ const en: ReportLabels = {
   capabilityDetails: 'Capabilities in detail',
   levelHere: (level) => `What ${level} looks like here`,
   nextStepIn: (phase, from, to) => `Next step: ${from} → ${to}, in ${phase} of the roadmap.`,
-  atTarget: (target) => `At its target (${target}).`,
+  atTarget: (target) => `Meets its target (${target}).`,
   blockedUntil: 'Waits for its prerequisites.',
   seeFirstSteps: 'The actions of this phase are the first steps in the executive summary.',
   discussion: 'Discussion agenda',

@@ -21,6 +21,7 @@ import {
   respondentsByRole,
   strengthsAndGaps,
   stepItems,
+  reportNotes,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 
@@ -191,7 +192,7 @@ function discussion(report: Report, t: ReportLabels): string[] {
 }
 
 function notes(report: Report, t: ReportLabels): string[] {
-  const all = report.notes ?? [];
+  const all = reportNotes(report);
   if (all.length === 0) return [];
   return [
     `## ${t.notesAndEvidence}`,

@@ -1,7 +1,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { Report } from '../model/report.js';
 import { commonOrganization } from '../core/assessment-meta.js';
-import { answerText, assessmentDates, describeRespondent } from './report-view.js';
+import { answerText, assessmentDates, describeRespondent, reportNotes } from './report-view.js';
 
 /** What the workbook and the deck both derive from a report, so that they never disagree. */
 
@@ -72,7 +72,7 @@ export interface NoteRow {
 
 /** Every note and piece of evidence, in question order, with who gave it (SPEC §7 `notes`, absent with --no-notes). */
 export function noteRows(report: Report): NoteRow[] {
-  return (report.notes ?? []).flatMap((n) =>
+  return reportNotes(report).flatMap((n) =>
     n.answers.map((a) => ({
       question: n.question,
       capability: n.capability,

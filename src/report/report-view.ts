@@ -1,7 +1,7 @@
 import { formatScore, NO_SCORE, roundScore } from '../core/format-score.js';
 import { type ReportSummary, summarizeCapabilities } from '../core/report-summary.js';
 import { levelOf, reaches } from '../core/levels.js';
-import type { Report, ReportCapability, ReportDiscussion } from '../model/report.js';
+import type { Report, ReportCapability, ReportDiscussion, ReportNote } from '../model/report.js';
 import type { ReportLabels } from './labels.js';
 import { MAX_NAMED_RESPONDENTS } from '../core/defaults.js';
 
@@ -208,4 +208,28 @@ export function coverageText(report: Report, t: ReportLabels): string {
           )}`
         : gaps.map((g) => `${g.who} ${t.respondentGaps(g.unanswered, g.notApplicable)}`).join('; ');
   return `${percent} (${t.coverageCounts}) — ${detail}`;
+}
+
+/**
+ * Notes and evidence by question (SPEC §7 `notes`). A report of an earlier cxm has them only in
+ * its per-question detail, with no evidence; they are gathered from there.
+ */
+export function reportNotes(report: Report): ReportNote[] {
+  if (report.notes !== undefined) return report.notes;
+  const respondents = new Map(report.respondents.map((r) => [r.file, r]));
+  return (report.questions ?? []).flatMap((q) => {
+    const answers = q.answers.flatMap((a) => {
+      if (a.note === undefined || a.note.trim() === '') return [];
+      const who = respondents.get(a.file);
+      return [
+        {
+          ...(who?.name !== undefined && { name: who.name }),
+          ...(who?.role !== undefined && { role: who.role }),
+          file: a.file,
+          note: a.note,
+        },
+      ];
+    });
+    return answers.length === 0 ? [] : [{ question: q.id, capability: q.capability, text: q.text, answers }];
+  });
 }

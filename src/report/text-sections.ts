@@ -14,6 +14,7 @@ import {
   levelLabel,
   pointsToTarget,
   strengthsAndGaps,
+  reportNotes,
 } from './report-view.js';
 import { actionLines, heading, type TextContext } from './text-context.js';
 
@@ -126,7 +127,7 @@ export function discussionBlock(ctx: TextContext): string[] {
 /** Notes and evidence under the text of the question they belong to. */
 export function notesBlock(ctx: TextContext): string[] {
   const { report, chalk, t, width } = ctx;
-  const notes = report.notes ?? [];
+  const notes = reportNotes(report);
   if (notes.length === 0) return [];
   return [
     heading(chalk, t.notesAndEvidence),

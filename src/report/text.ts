@@ -181,17 +181,19 @@ function capabilityTable(ctx: Context): string[] {
 function byRoleBlock(ctx: Context): string[] {
   const { report, chalk, t, width } = ctx;
   const roles = Object.keys(report.byRole);
-  if (roles.length === 0) return [];
+  // One role's scores are the capability table's own.
+  if (roles.length < 2) return [];
   const shown = roles.map((r) => toSingleLine(r));
   const fixed = shown.map((r) => Math.max(5, displayWidth(r)));
   const widths = fitColumns(width, fixed, 0);
   const title = heading(chalk, t.byRole);
-  if ((widths[0] ?? 0) <= MIN_TEXT_COLUMN && roles.length > 1) {
+  if ((widths[0] ?? 0) <= MIN_TEXT_COLUMN) {
     return [
       title,
-      ...report.capabilities.flatMap((c) =>
-        wrapIndented(roles.map((r, i) => `${shown[i]} ${formatScore(report.byRole[r]?.[c.id])}`).join(' · '), width, `  ${c.title}: `),
-      ),
+      ...report.capabilities.flatMap((c) => [
+        ...wrapIndented(c.title, width, '  '),
+        ...wrapIndented(roles.map((r, i) => `${shown[i]} ${formatScore(report.byRole[r]?.[c.id])}`).join(' · '), width, '    '),
+      ]),
     ];
   }
   const table = newTable(chalk, [t.capability, ...shown], widths, ['left', ...roles.map(() => 'right' as const)]);
