@@ -4,12 +4,12 @@ import { renderHtml } from '../../src/report/html.js';
 import { REPORT_FIXTURES, loadReport, renderOptions } from './fixtures.js';
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main header footer section figure figcaption p h1 h2 h3 dl dt dd div span strong i ul li table thead tbody tr th td svg g line polygon polyline circle rect text tspan'.split(
+  'html head meta title style body main header footer section figure figcaption p h1 h2 h3 dl dt dd div span strong em small br i ul ol li table thead tbody tr th td svg g line polygon polyline circle rect text tspan'.split(
     ' ',
   ),
 );
 const ALLOWED_ATTRIBUTES = new Set(
-  'lang charset http-equiv content name class style viewBox role aria-label data-capability data-score x y x1 y1 x2 y2 cx cy r rx dy points width height fill text-anchor'.split(
+  'lang charset http-equiv content name class style viewBox role aria-label data-capability data-question data-score x y x1 y1 x2 y2 cx cy r rx dy points width height fill text-anchor'.split(
     ' ',
   ),
 );
@@ -103,7 +103,8 @@ describe('renderHtml', () => {
       expect(html).toContain('<h1># Pwned | &lt;script&gt;alert(1)&lt;/script&gt; `code` *bold* _it_ [link](javascript:x)</h1>');
       expect(html).toContain('<span class="level"');
       expect(html).toContain('>Develop&lt;ing&gt; &amp; &quot;co&quot;</span>');
-      expect(html).toContain('<span class="who">Ann | &quot;Pipe&quot; `Tick` (@SUM(A1))</span>');
+      // Respondents are listed by role: "role: names".
+      expect(html).toContain('<span class="who">@SUM(A1): Ann | &quot;Pipe&quot; `Tick`</span>');
       expect(html).toContain('<li>[click](javascript:alert(1)) &lt;/textarea&gt;&lt;/style&gt;&lt;/svg&gt;</li>');
       expect(html).toContain('<th class="num">=cmd|&#39; /C calc&#39;!A0</th>');
       expect(html).toContain('<li>terminal [2J]0;pwned escape</li>');
