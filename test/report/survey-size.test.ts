@@ -23,7 +23,7 @@ function survey(): Report {
 describe('reports on a survey rather than a workshop', () => {
   it('names each respondent up to twelve, then counts them by role', () => {
     const workshop = renderText(loadReport('report-workshop-three-departments'), renderOptions());
-    expect(workshop).toContain('Aiko Tanaka (marketing), Ben Carter (sales)');
+    expect(workshop).toContain('marketing: Aiko Tanaka; sales: Ben Carter');
     const text = renderText(survey(), renderOptions());
     expect(text).toContain('13 — sales × 5, it × 4, marketing × 4');
     expect(text).not.toContain('Person 0');
