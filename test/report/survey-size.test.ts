@@ -25,9 +25,9 @@ describe('reports on a survey rather than a workshop', () => {
     const workshop = renderText(loadReport('report-workshop-three-departments'), renderOptions());
     expect(workshop).toContain('marketing: Aiko Tanaka; sales: Ben Carter');
     const text = renderText(survey(), renderOptions());
-    expect(text).toContain('13 — sales × 5, it × 4, marketing × 4');
+    expect(text).toContain('13 — sales × 5; it × 4; marketing × 4');
     expect(text).not.toContain('Person 0');
-    expect(renderMarkdown(survey(), renderOptions())).toContain('13 — sales × 5, it × 4, marketing × 4');
+    expect(renderMarkdown(survey(), renderOptions())).toContain('13 — sales × 5; it × 4; marketing × 4');
   });
 
   it('draws the spread range without a dot or legend entry per respondent', () => {
