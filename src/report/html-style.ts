@@ -95,7 +95,7 @@ ul.plain li { margin: 3px 0; }
 .meta .fact dd { font-size: 16px; }
 .lead { font-size: 17px; font-weight: 600; margin: 0 0 10px; }
 .summary h3 { margin: 14px 0 6px; color: var(--accent); }
-.summary .first-steps { display: grid; gap: 8px; }
+.summary .first-steps { display: grid; gap: 8px; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); }
 .summary .first-steps .step h3 { color: var(--ink); margin: 0 0 4px; }
 .details { display: grid; gap: 10px; }
 .detail { border-bottom: 1px solid var(--line); padding: 4px 0 10px; break-inside: avoid; }
