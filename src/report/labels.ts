@@ -155,7 +155,7 @@ const ja: ReportLabels = {
   doneWhen: '完了の目安',
   advice: 'アドバイス',
   roadmap: 'ロードマップ',
-  phase: (n, months) => (months ? `フェーズ ${n}（${months.from}〜${months.to}か月目）` : `フェーズ ${n}`),
+  phase: (n, months) => (months ? `フェーズ ${n} · ${months.from}〜${months.to}か月目` : `フェーズ ${n}`),
   organization: '組織',
   facilitator: 'ファシリテーター',
   assessed: '実施日',

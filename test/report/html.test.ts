@@ -51,6 +51,44 @@ describe('renderHtml', () => {
     expect(html).toContain('break-inside: avoid');
   });
 
+  it('prints to A4 with the summary on page 1, each main section on a page of its own and no cut rows', () => {
+    const html = renderHtml(loadReport('report-single-respondent'), renderOptions());
+    const print = /@media print \{([\s\S]*?)\n\}/.exec(html)?.[1] ?? '';
+    expect(print).toMatch(
+      /section\.charts, section\.details, section\.discussion, section\.roadmap, section\.notes-evidence, section\.questions \{ break-before: page; \}/,
+    );
+    expect(print).not.toMatch(/section\.summary[^{]*\{ break-before/);
+    expect(print).toContain('tr { break-inside: avoid; }');
+    expect(print).toContain('thead { display: table-header-group; }');
+    // Header, then the summary, then the rest: the order page 1 relies on.
+    const order = [
+      '<header class="report-header">',
+      '<section class="summary">',
+      '<section class="charts">',
+      '<section class="details">',
+      '<section class="roadmap">',
+      '<section class="notes-evidence">',
+    ];
+    const at = order.map((tag) => html.indexOf(tag));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('puts the radar ring labels between two axes, away from the scores', () => {
+    // Scores 31.3, 75, 87.5 (three axes, sectors of 120°): along sector 2's bisector (87.5 → 31.3)
+    // the line crosses at 2·87.5·31.3/118.8 = 46.1, 6.1 from the 40 ring; sector 0 (31.3, 75) at 44.1,
+    // 4.1 from it; sector 1 (75, 87.5) at 80.8, 0.8 from the 80 ring. Sector 2 it is: the middle of
+    // each ring's edge between the third axis and the first, centred.
+    const html = renderHtml(loadReport('report-single-respondent'), renderOptions());
+    const labels = [...html.matchAll(/<text class="radar-grid-label" x="([\d.]+)" y="([\d.]+)" text-anchor="middle">([^<]+)<\/text>/g)];
+    expect(labels.map((m) => m[3])).toEqual(['Developing', 'Defined', 'Managed', 'Optimized']);
+    // Sector 2 points up and to the left of the centre (350, 250): x < 350, y < 250.
+    for (const m of labels) {
+      expect(Number(m[1])).toBeLessThan(350);
+      expect(Number(m[2])).toBeLessThan(253);
+    }
+  });
+
   it('draws one radar point per scored capability, the target ring and the spread chart', () => {
     const html = renderHtml(loadReport('report-workshop-three-departments'), renderOptions());
     const points = [...html.matchAll(/<circle class="radar-point" data-capability="([^"]+)" data-score="([^"]+)"/g)];
