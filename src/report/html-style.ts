@@ -129,8 +129,10 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   .summary h2 { margin: 8px 0 6px; }
   .summary h3 { margin: 8px 0 4px; font-size: 10pt; }
   .summary .lead { font-size: 11pt; margin-bottom: 4px; }
-  .summary .first-steps { grid-template-columns: 1fr 1fr; gap: 6px; }
-  .summary .step { padding: 2px 6px; border-width: 0 0 0 3px; border-radius: 0; }
+  /* Columns balance the steps' heights, where grid rows would wait for the tallest. */
+  .summary .first-steps { display: block; columns: 3; column-gap: 10px; font-size: 8pt; }
+  .summary .first-steps small { font-size: 7pt; }
+  .summary .step { padding: 2px 6px; margin: 0 0 5px; border-width: 0 0 0 3px; border-radius: 0; }
   .summary .step h3 { font-size: 9.5pt; margin: 0 0 2px; }
   .summary .step ul { margin: 0; padding-left: 16px; }
   .summary .level { font-size: 8pt; padding: 0 6px; }
