@@ -197,11 +197,13 @@ export function answerText(answer: { value: number | 'n/a' | null; label?: strin
 export function coverageText(report: Report, t: ReportLabels): string {
   const percent = formatPercent(report.overall.coverage);
   if (report.respondents.length < 2) return percent;
+  // A report of an earlier cxm has no per-respondent counts: say what is counted, claim nothing more.
+  if (!report.respondents.some((r) => r.unanswered !== undefined)) return `${percent} (${t.coverageCounts})`;
   const gaps = coverageGaps(report);
   const detail =
     gaps.length === 0
       ? t.noCoverageGaps
-      : gaps.length > MAX_NAMED_RESPONDENTS
+      : report.respondents.length > MAX_NAMED_RESPONDENTS
         ? `${gaps.length}/${report.respondents.length} ${t.respondents.toLowerCase()}: ${t.respondentGaps(
             gaps.reduce((n, g) => n + g.unanswered, 0),
             gaps.reduce((n, g) => n + g.notApplicable, 0),

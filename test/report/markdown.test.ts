@@ -81,7 +81,7 @@ describe('renderMarkdown', () => {
 
 - **Respondents:** 3 — marketing: Aiko Tanaka; sales: Ben Carter, Chloé Martin
 - **Overall score:** 44.2 (Defined) — Target: Managed
-- **Coverage:** 100 % (questions answered by at least one respondent, of those shown) — every respondent answered every question shown
+- **Coverage:** 100 % (questions answered by at least one respondent, of those shown)
 
 ## Executive summary
 

@@ -30,6 +30,15 @@ describe('reports on a survey rather than a workshop', () => {
     expect(renderMarkdown(survey(), renderOptions())).toContain('13 — sales × 5; it × 4; marketing × 4');
   });
 
+  it('sums up a survey’s coverage gaps instead of naming each respondent', () => {
+    const report = survey();
+    // Persons 0, 3, 6, 9 and 12 skipped one question each; 12 also marked two n/a: 5 of 13, 5 skipped, 2 n/a.
+    const respondents = report.respondents.map((r, i) => ({ ...r, unanswered: i % 3 === 0 ? 1 : 0, notApplicable: i === 12 ? 2 : 0 }));
+    const text = renderText({ ...report, respondents }, renderOptions());
+    expect(text).toContain('— 5/13 respondents: 5 skipped, 2 n/a\n');
+    expect(text).not.toContain('Person 0');
+  });
+
   it('draws the spread range without a dot or legend entry per respondent', () => {
     const html = renderHtml(survey(), renderOptions());
     expect(html).toContain('class="spread-range');
