@@ -13,13 +13,13 @@ import {
   coverageText,
   describeRespondent,
   disagreementVoices,
-  firstRoadmapStep,
+  nextStepText,
+  overallAgainstTarget,
   formatPercent,
   hasSeveralRespondents,
   levelLabel,
   levelOfScore,
   MAX_NAMED_RESPONDENTS,
-  pointsToTarget,
   respondentsByRole,
   strengthsAndGaps,
   targetMin,
@@ -174,13 +174,7 @@ function capabilityItem(report: Report, c: ReportCapability, t: ReportLabels): s
 function executiveSummary(report: Report, t: ReportLabels): string {
   if (!report.capabilities.some((c) => c.score !== null)) return '';
   const { strengths, gaps } = strengthsAndGaps(report);
-  const short = pointsToTarget(report, report.overall.score);
-  const overall = t.overallAgainstTarget(
-    formatScore(report.overall.score),
-    levelLabel(report, report.overall.level),
-    levelLabel(report, report.target),
-    short === null || short === 0 ? undefined : formatScore(short),
-  );
+  const overall = overallAgainstTarget(report, t);
   const column = (title: string, caps: ReportCapability[], none: string) =>
     `<div><h3>${h(title)}</h3>${caps.length === 0 ? `<p class="muted">${h(none)}</p>` : `<ul class="plain">${caps.map((c) => capabilityItem(report, c, t)).join('')}</ul>`}</div>`;
   const disagreements = biggestDisagreements(report).map((c) => {
@@ -212,10 +206,7 @@ function capabilityDetails(report: Report, t: ReportLabels): string {
   const cards = scored.map((c) => {
     const level = levelLabel(report, c.level);
     const target = levelLabel(report, capabilityTarget(report, c));
-    const step = firstRoadmapStep(report, c.id);
-    const next = step
-      ? t.nextStepIn(t.phase(step.phase.phase, step.phase.months), levelLabel(report, step.from), levelLabel(report, step.to))
-      : t.atTarget(target);
+    const next = nextStepText(report, c, t);
     const advice = (c.advice ?? []).map((a) => `<li>${h(t.advice)} (${h(a.question)}): ${h(a.text)}</li>`);
     return `<div class="detail" data-capability="${h(c.id)}"><h3>${h(c.title)} <strong>${formatScore(c.score)}</strong> ${levelBadge(report, c.level)} <span class="muted">${h(t.target)}: ${h(target)}</span></h3>${
       c.levelDescription ? `<p><em>${h(t.levelHere(level))}:</em> ${h(c.levelDescription)}</p>` : ''

@@ -13,11 +13,11 @@ import {
   coverageText,
   describeRespondent,
   disagreementVoices,
-  firstRoadmapStep,
+  nextStepText,
+  overallAgainstTarget,
   formatPercent,
   hasSeveralRespondents,
   levelLabel,
-  pointsToTarget,
   respondentsByRole,
   strengthsAndGaps,
   stepItems,
@@ -120,13 +120,7 @@ function capabilityItem(report: Report, c: ReportCapability, t: ReportLabels): s
 function executiveSummary(report: Report, t: ReportLabels): string[] {
   if (!report.capabilities.some((c) => c.score !== null)) return [];
   const { strengths, gaps } = strengthsAndGaps(report);
-  const short = pointsToTarget(report, report.overall.score);
-  const overall = t.overallAgainstTarget(
-    formatScore(report.overall.score),
-    levelLabel(report, report.overall.level),
-    levelLabel(report, report.target),
-    short === null || short === 0 ? undefined : formatScore(short),
-  );
+  const overall = overallAgainstTarget(report, t);
   const out = [`## ${t.executiveSummary}`, '', md(overall), '', `**${t.strengths}**`, ''];
   out.push(...(strengths.length > 0 ? strengths.map((c) => `- ${capabilityItem(report, c, t)}`) : [md(t.noStrengths)]));
   out.push('', `**${t.gaps}**`, '', ...(gaps.length > 0 ? gaps.map((c) => `- ${capabilityItem(report, c, t)}`) : [md(t.noGaps)]));
@@ -159,13 +153,10 @@ function capabilityDetails(report: Report, t: ReportLabels): string[] {
     ...scored.flatMap((c) => {
       const level = levelLabel(report, c.level);
       const target = levelLabel(report, capabilityTarget(report, c));
-      const step = firstRoadmapStep(report, c.id);
-      const next = step
-        ? t.nextStepIn(t.phase(step.phase.phase, step.phase.months), levelLabel(report, step.from), levelLabel(report, step.to))
-        : t.atTarget(target);
+      const next = nextStepText(report, c, t);
       return [
         '',
-        `### ${md(c.title)} — ${formatScore(c.score)} (${md(level)})`,
+        `### ${md(c.title)} — ${formatScore(c.score)} (${md(level)}; ${t.target}: ${md(target)})`,
         '',
         ...(c.levelDescription ? [`*${md(t.levelHere(level))}:* ${md(c.levelDescription)}`, ''] : []),
         ...(c.advice ?? []).map((a) => `- ${md(t.advice)} (${md(a.question)}): ${md(a.text)}`),

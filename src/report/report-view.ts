@@ -235,3 +235,22 @@ export function reportNotes(report: Report): ReportNote[] {
     return answers.length === 0 ? [] : [{ question: q.id, capability: q.capability, text: q.text, answers }];
   });
 }
+
+/** The summary's first sentence: the overall score and level against the target, and how far short. */
+export function overallAgainstTarget(report: Report, t: ReportLabels): string {
+  const short = pointsToTarget(report, report.overall.score);
+  return t.overallAgainstTarget(
+    formatScore(report.overall.score),
+    levelLabel(report, report.overall.level),
+    levelLabel(report, report.target),
+    short === null || short === 0 ? undefined : formatScore(short),
+  );
+}
+
+/** Where a capability's next step is: its first roadmap phase, or that it meets its target. */
+export function nextStepText(report: Report, c: ReportCapability, t: ReportLabels): string {
+  const step = firstRoadmapStep(report, c.id);
+  return step
+    ? t.nextStepIn(t.phase(step.phase.phase, step.phase.months), levelLabel(report, step.from), levelLabel(report, step.to))
+    : t.atTarget(levelLabel(report, capabilityTarget(report, c)));
+}

@@ -10,9 +10,9 @@ import {
   capabilityTitle,
   describeRespondent,
   disagreementVoices,
-  firstRoadmapStep,
+  nextStepText,
+  overallAgainstTarget,
   levelLabel,
-  pointsToTarget,
   strengthsAndGaps,
   reportNotes,
 } from './report-view.js';
@@ -30,19 +30,9 @@ export function executiveSummaryBlock(ctx: TextContext): string[] {
   const { report, chalk, t, width } = ctx;
   if (!report.capabilities.some((c) => c.score !== null)) return [];
   const { strengths, gaps } = strengthsAndGaps(report);
-  const short = pointsToTarget(report, report.overall.score);
   const lines = [
     heading(chalk, t.executiveSummary),
-    ...wrapIndented(
-      t.overallAgainstTarget(
-        formatScore(report.overall.score),
-        levelLabel(report, report.overall.level),
-        levelLabel(report, report.target),
-        short === null || short === 0 ? undefined : formatScore(short),
-      ),
-      width,
-      '  ',
-    ),
+    ...wrapIndented(overallAgainstTarget(report, t), width, '  '),
     `  ${chalk.bold(t.strengths)}`,
     ...(strengths.length > 0 ? strengths.flatMap((c) => capabilityLine(ctx, c)) : wrapIndented(t.noStrengths, width, '    ')),
     `  ${chalk.bold(t.gaps)}`,
@@ -85,10 +75,7 @@ export function capabilityDetailsBlock(ctx: TextContext): string[] {
     ...scored.flatMap((c) => {
       const level = levelLabel(report, c.level);
       const target = levelLabel(report, capabilityTarget(report, c));
-      const step = firstRoadmapStep(report, c.id);
-      const next = step
-        ? t.nextStepIn(t.phase(step.phase.phase, step.phase.months), levelLabel(report, step.from), levelLabel(report, step.to))
-        : t.atTarget(target);
+      const next = nextStepText(report, c, t);
       return [
         ...wrapIndented(`${c.title} — ${formatScore(c.score)} ${level} (${t.target}: ${target})`, width, '  ').map((l) => chalk.bold(l)),
         ...(c.levelDescription ? wrapIndented(`${t.levelHere(level)}: ${c.levelDescription}`, width, '    ') : []),

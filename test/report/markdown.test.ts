@@ -137,15 +137,15 @@ xychart-beta
 
 ## Capabilities in detail
 
-### Journey-based teams — 39.6 (Developing)
+### Journey-based teams — 39.6 (Developing; Target: Managed)
 
 Next step: Developing → Defined, in Phase 1 of the roadmap.
 
-### Shared customer ID — 34.7 (Developing)
+### Shared customer ID — 34.7 (Developing; Target: Managed)
 
 Next step: Developing → Defined, in Phase 2 of the roadmap.
 
-### Data-driven decisions — 58.3 (Defined)
+### Data-driven decisions — 58.3 (Defined; Target: Managed)
 
 Next step: Defined → Managed, in Phase 1 of the roadmap.
 

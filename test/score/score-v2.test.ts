@@ -126,7 +126,7 @@ describe('renderers show advice with the capability and doneWhen after an action
   it('markdown', () => {
     const result = runCli(['score', `${DIR}/if-hidden.yaml`, '--format', 'markdown']);
     expect(result.stdout).toContain(
-      ['### Core — 75.0 (High)', '', '- Advice (c-1): Spread the core practice to a second team.'].join('\n'),
+      ['### Core — 75.0 (High; Target: Top)', '', '- Advice (c-1): Spread the core practice to a second team.'].join('\n'),
     );
     expect(result.stdout).toContain(
       [
