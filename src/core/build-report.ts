@@ -147,7 +147,7 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     discussThreshold: discuss,
     discussion: discussionRows(merged, discuss, text),
     ...(options.notes !== false && { notes: noteRows(merged, text) }),
-    ...(options.detail && { questions: detailRows(merged, text) }),
+    ...(options.detail && { questions: detailRows(merged, text, options.notes !== false) }),
   };
 }
 
@@ -213,13 +213,25 @@ function noteRows(merged: MergeResult, text: Localize): NonNullable<Report['note
     });
 }
 
-function detailRows(merged: MergeResult, text: (t: Parameters<typeof localize>[0]) => string): NonNullable<Report['questions']> {
+/** `withNotes` false (--no-notes): the answers' notes are left out here too, so no format carries one. */
+function detailRows(
+  merged: MergeResult,
+  text: (t: Parameters<typeof localize>[0]) => string,
+  withNotes: boolean,
+): NonNullable<Report['questions']> {
   const q = merged.index.questionnaire;
   return q.capabilities.flatMap((cap) =>
     cap.questions.map((question) => {
       const i = merged.index.questionById.get(question.id) ?? -1;
       const summary = merged.questions[i] ?? { score: null, counted: 0, notApplicable: 0, hidden: 0, unanswered: 0 };
-      return { id: question.id, capability: cap.id, text: text(question.text), ...summary, answers: merged.answers?.[i] ?? [] };
+      const answers = merged.answers?.[i] ?? [];
+      return {
+        id: question.id,
+        capability: cap.id,
+        text: text(question.text),
+        ...summary,
+        answers: withNotes ? answers : answers.map(({ note: _note, ...answer }) => answer),
+      };
     }),
   );
 }

@@ -180,12 +180,14 @@ describe('score options of the deliverable', () => {
 
   it('--no-notes leaves notes and evidence out of every format', () => {
     expect(scoreJson('--no-notes').notes).toBeUndefined();
-    for (const format of ['text', 'markdown', 'html']) {
+    expect(JSON.stringify(scoreJson('--no-notes', '--detail').questions)).not.toContain('"note"');
+    for (const format of ['text', 'markdown', 'html', 'csv']) {
       const shown = scoreText('--format', format);
       expect(shown, format).toContain('We run it in marketing only');
       const hidden = scoreText('--format', format, '--no-notes');
       expect(hidden, format).not.toContain('We run it in marketing only');
       expect(hidden, format).not.toContain('Notes and evidence');
+      expect(hidden, format).not.toContain('Reviews stopped last year');
     }
   });
 });
