@@ -24,7 +24,7 @@ import {
   strengthsAndGaps,
   targetMin,
   stepItems,
-  reportNotes,
+  shownNotes,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
@@ -234,7 +234,7 @@ function discussion(report: Report, t: ReportLabels): string {
 }
 
 function notes(report: Report, t: ReportLabels): string {
-  const all = reportNotes(report);
+  const { groups: all, more } = shownNotes(report);
   if (all.length === 0) return '';
   const groups = all.map(
     (n) =>
@@ -247,7 +247,8 @@ function notes(report: Report, t: ReportLabels): string {
         )
         .join('')}</ul></div>`,
   );
-  return section('notes-evidence', h(t.notesAndEvidence), groups.join('\n'));
+  const rest = more > 0 ? `\n<p class="muted">${h(t.moreItems(more))}</p>` : '';
+  return section('notes-evidence', h(t.notesAndEvidence), groups.join('\n') + rest);
 }
 
 function move(report: Report, from: string | null, to: string | null): string {

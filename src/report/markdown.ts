@@ -21,7 +21,7 @@ import {
   respondentsByRole,
   strengthsAndGaps,
   stepItems,
-  reportNotes,
+  shownNotes,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 
@@ -183,7 +183,7 @@ function discussion(report: Report, t: ReportLabels): string[] {
 }
 
 function notes(report: Report, t: ReportLabels): string[] {
-  const all = reportNotes(report);
+  const { groups: all, more } = shownNotes(report);
   if (all.length === 0) return [];
   return [
     `## ${t.notesAndEvidence}`,
@@ -196,6 +196,7 @@ function notes(report: Report, t: ReportLabels): string[] {
         ...(a.evidence ?? []).map((e) => `  - ${md(t.evidence)}: ${md(e)}`),
       ]),
     ]),
+    ...(more > 0 ? ['', md(t.moreItems(more))] : []),
   ];
 }
 

@@ -254,3 +254,20 @@ export function nextStepText(report: Report, c: ReportCapability, t: ReportLabel
     ? t.nextStepIn(t.phase(step.phase.phase, step.phase.months), levelLabel(report, step.from), levelLabel(report, step.to))
     : t.atTarget(levelLabel(report, capabilityTarget(report, c)));
 }
+
+/** A page of notes is read; a survey's thousands are data, left to the JSON report and the workbook. */
+export const MAX_NOTES_SHOWN = 200;
+
+/** The notes a human format prints: the first MAX_NOTES_SHOWN, by question, and how many more there are. */
+export function shownNotes(report: Report): { groups: ReportNote[]; more: number } {
+  const groups: ReportNote[] = [];
+  let shown = 0;
+  let more = 0;
+  for (const group of reportNotes(report)) {
+    const room = Math.max(0, MAX_NOTES_SHOWN - shown);
+    if (room > 0) groups.push(room >= group.answers.length ? group : { ...group, answers: group.answers.slice(0, room) });
+    shown += Math.min(room, group.answers.length);
+    more += Math.max(0, group.answers.length - room);
+  }
+  return { groups, more };
+}

@@ -14,7 +14,7 @@ import {
   overallAgainstTarget,
   levelLabel,
   strengthsAndGaps,
-  reportNotes,
+  shownNotes,
 } from './report-view.js';
 import { actionLines, heading, type TextContext } from './text-context.js';
 
@@ -114,7 +114,7 @@ export function discussionBlock(ctx: TextContext): string[] {
 /** Notes and evidence under the text of the question they belong to. */
 export function notesBlock(ctx: TextContext): string[] {
   const { report, chalk, t, width } = ctx;
-  const notes = reportNotes(report);
+  const { groups: notes, more } = shownNotes(report);
   if (notes.length === 0) return [];
   return [
     heading(chalk, t.notesAndEvidence),
@@ -127,5 +127,6 @@ export function notesBlock(ctx: TextContext): string[] {
         ...(a.evidence ?? []).flatMap((e) => wrapIndented(e, width, `      ${t.evidence}: `)),
       ]),
     ]),
+    ...(more > 0 ? wrapIndented(t.moreItems(more), width, '  ') : []),
   ];
 }

@@ -39,6 +39,20 @@ describe('reports on a survey rather than a workshop', () => {
     expect(text).not.toContain('Person 0');
   });
 
+  it('prints the first 200 notes and says how many more the JSON report has', () => {
+    // 250 notes on two questions (150 + 100): the first question's 150, then 50 of the second.
+    const answers = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ file: `p${from + i}.yaml`, note: `Note ${from + i}` }));
+    const notes = [
+      { question: 'jt-1', capability: 'journey-teams', text: 'First question', answers: answers(150, 0) },
+      { question: 'jt-2', capability: 'journey-teams', text: 'Second question', answers: answers(100, 150) },
+    ];
+    const text = renderText({ ...survey(), notes }, renderOptions());
+    expect(text).toContain('Note 199\n');
+    expect(text).not.toContain('Note 200');
+    expect(text).toContain('  … and 50 more (see the JSON report)\n');
+  });
+
   it('draws the spread range without a dot or legend entry per respondent', () => {
     const html = renderHtml(survey(), renderOptions());
     expect(html).toContain('class="spread-range');
