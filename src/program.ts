@@ -4,6 +4,7 @@ import { DEFAULT_DISCUSS, DEFAULT_PHASE_MONTHS, DEFAULT_SPREAD, DEFAULT_TOLERANC
 import { debugEnabled, ExitError, InvalidInputError, internalErrorText, UserError } from './errors.js';
 import { BINARY_REPORT_FORMATS, DIFF_FORMATS, REPORT_FORMATS } from './report/index.js';
 import { renderProblems } from './report/problems.js';
+import { sanitizeData, sanitizeLine, sanitizeLines } from './text/sanitize.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
 
@@ -84,7 +85,7 @@ program
     const { failedGates } = await scoreCommand(answers, options);
     if (failedGates.length === 0) return;
     const { renderFailedGates } = await import('./report/gates.js');
-    process.stderr.write(renderFailedGates(failedGates));
+    process.stderr.write(sanitizeLines(renderFailedGates(failedGates)));
     throw new ExitError(1);
   });
 
@@ -116,7 +117,7 @@ program
     const { diff, failed } = await diffCommand(before, after, options);
     if (!failed) return;
     const { renderRegressions } = await import('./report/diff-format.js');
-    process.stderr.write(renderRegressions(diff));
+    process.stderr.write(sanitizeLines(renderRegressions(diff)));
     throw new ExitError(1);
   });
 
@@ -132,7 +133,8 @@ program
   .action(async (exports: string[], options: Record<string, unknown>) => {
     const { importSurveys } = await import('./commands/import.js');
     const { written } = await importSurveys(exports, options);
-    if (options.quiet !== true) process.stderr.write(`cxm: wrote ${written.length} answer file(s) to ${String(options.outDir)}\n`);
+    if (options.quiet !== true)
+      process.stderr.write(`cxm: wrote ${written.length} answer file(s) to ${sanitizeLine(String(options.outDir))}\n`);
   });
 
 program
@@ -170,7 +172,7 @@ program
     }
     const { renderList } = await import('./report/list.js');
     const { shouldUseColor } = await import('./report/color.js');
-    process.stdout.write(renderList(listed, shouldUseColor(options)));
+    process.stdout.write(renderList(sanitizeData(listed), shouldUseColor(options)));
   });
 
 program
@@ -233,8 +235,8 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`cxm: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+    process.stderr.write(`cxm: ${sanitizeLine(error.message)}\n`);
+    if (error.hint) process.stderr.write(`hint: ${sanitizeLine(error.hint)}\n`);
     return error.exitCode;
   }
   process.stderr.write(internalErrorText(error, debugEnabled()));

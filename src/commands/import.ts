@@ -11,6 +11,7 @@ import type { LoadedQuestionnaire } from '../io/load-questionnaire.js';
 import { readSurvey, type SurveyRespondent } from '../io/survey-load.js';
 import { loadSurveyQuestionnaire } from '../io/survey-score.js';
 import { stringOption } from './option-values.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 export interface ImportResult {
   /** The answer files written, in export and row order. */
@@ -95,5 +96,5 @@ export function serializeImported(
     ...(Object.keys(respondent).length > 0 && { respondent }),
     answers,
   };
-  return `# Imported by \`cxm import\` from ${basename(source).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}, row ${row}.\n${stringify(data, { lineWidth: 0 })}`;
+  return `# Imported by \`cxm import\` from ${sanitizeLine(basename(source))}, row ${row}.\n${stringify(data, { lineWidth: 0 })}`;
 }

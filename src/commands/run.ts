@@ -15,6 +15,7 @@ import { runMessages, type RunMessages } from '../ui/messages.js';
 import { createTerminal, isInterrupt, type Terminal } from '../ui/terminal.js';
 import { checkRunPaths } from './run-paths.js';
 import { reportFormatOf, showFinalReport } from './run-report.js';
+import { sanitizeData, sanitizeLine } from '../text/sanitize.js';
 
 const runOptionsSchema = z.object({
   lang: z.string().optional(),
@@ -72,7 +73,8 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
 async function runHeld(questionnaireArg: string, options: RunOptions, lock: AnswerLock | undefined, locks: AnswerLock[]): Promise<void> {
   const resumed = options.resume !== undefined ? await loadResumed(options.resume, options) : undefined;
   const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
-  const questionnaire = resumed?.questionnaire ?? loaded?.questionnaire;
+  // Its statements and labels reach the terminal: made safe once, here (ids and values are unchanged by it).
+  const questionnaire = sanitizeData(resumed?.questionnaire ?? loaded?.questionnaire);
   if (!questionnaire) throw new Error('no questionnaire');
   const languages = questionnaire.languages ?? ['en'];
   const lang = options.lang ?? resumed?.file.lang ?? languages[0] ?? 'en';
@@ -126,7 +128,7 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
   const loaded = await loadAnswerFile(path);
   const read = await readIfExists(resolve(path));
   const text = read instanceof Uint8Array ? read : new Uint8Array();
-  for (const w of loaded.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column} warning: ${w.message}\n`);
+  for (const w of loaded.warnings) process.stderr.write(`${sanitizeLine(`${w.file}:${w.line}:${w.column} warning: ${w.message}`)}\n`);
   const { answers: a, questionnaire } = loaded;
   const given = { name: options.name, role: options.role, organization: options.organization };
   const respondent = { ...a.respondent, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
@@ -258,13 +260,13 @@ function closingLines(session: Session): string {
   const shown = displayPath(session.path);
   const lines = session.conflicts.length > 0 ? [m.closingConflicts(shown), ...session.conflicts.map((line) => `  ${line}`)] : [];
   if (session.guard.savedPath !== session.path) lines.push(m.closingSideFile(shown, displayPath(session.guard.savedPath)));
-  return lines.map((line) => `${line}\n`).join('');
+  return lines.map((line) => `${sanitizeLine(line)}\n`).join('');
 }
 
 function quit(session: Session): never {
   const visible = visibleQuestions(session.questionnaire, session.file.answers);
   const answered = visible.filter(({ question }) => isAnswered(session.file.answers[question.id])).length;
-  const shown = displayPath(session.guard.savedPath);
+  const shown = sanitizeLine(displayPath(session.guard.savedPath));
   process.stderr.write(
     `\nProgress saved (${answered} of ${visible.length} questions answered): ${shown}\n` +
       `Resume with: cxm run --resume ${shellQuote(shown)}\n${closingLines(session)}`,

@@ -10,6 +10,7 @@ import type { MergeResult } from './merge.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
 import { actionOf, doneWhenOf, hasDoneWhen } from './recommendations.js';
 import { summarizeCapabilities } from './report-summary.js';
+import { registerRespondentEntries } from './respondent-entries.js';
 import { planRoadmap } from './roadmap.js';
 
 export interface BuildReportOptions {
@@ -88,6 +89,7 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
       }),
     };
   });
+  for (const [c, cap] of capabilities.entries()) registerRespondentEntries(cap, respondents, c);
 
   const roadmap = planRoadmap(
     capabilities.map((c, i) => ({

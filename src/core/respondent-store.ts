@@ -33,6 +33,8 @@ export interface Respondents {
   gaps(respondent: number): RespondentGaps;
   /** Max − min of the respondents' own scores in a capability; null with fewer than two scores. */
   spread(capability: number): number | null;
+  /** One respondent's line for one capability, built on each call. */
+  capabilityEntry(respondent: number, capability: number): CapabilityRespondent;
   /** Every respondent's line for one capability, built on each call: the caller decides how long it lives. */
   capabilityEntries(capability: number): CapabilityRespondent[];
 }
@@ -114,13 +116,11 @@ export class RespondentStore {
         }
         return n >= 2 ? max - min : null;
       },
-      capabilityEntries: (c) => {
-        const entries: CapabilityRespondent[] = [];
-        // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
-        // of conditional objects gave each entry a hidden class of its own.
-        for (let r = 0; r < length; r++)
-          entries.push({ name: this.names[r], role: this.roles[r], file: this.files[r] ?? '', score: orNull(score(r, c)) });
-        return entries;
+      // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
+      // of conditional objects gave each entry a hidden class of its own.
+      capabilityEntry: (r, c) => ({ name: this.names[r], role: this.roles[r], file: this.files[r] ?? '', score: orNull(score(r, c)) }),
+      capabilityEntries(c) {
+        return Array.from({ length }, (_, r) => this.capabilityEntry(r, c));
       },
     };
   }

@@ -3,6 +3,7 @@ import type { QuestionChoice, QuestionScreen } from '../core/run-assessment.js';
 import type { RunMessages } from './messages.js';
 import { displayWidth } from '../text/width.js';
 import { wrapParagraphs } from '../text/wrap.js';
+import { sanitizeText } from '../text/sanitize.js';
 
 /** Drawing of one question screen (pure text); the prompt below it is added by the terminal adapter. */
 
@@ -49,7 +50,8 @@ export function renderQuestionScreen(screen: QuestionScreen, style: ScreenStyle)
   if (value !== undefined || note !== undefined) {
     const shown = value === undefined ? m.notAnswered : value === 'n/a' ? m.notApplicable : optionName(screen, value);
     lines.push('', `${INDENT}${m.currentAnswer}: ${chalk.yellow(shown)}`);
-    if (note !== undefined) lines.push(...indent(wrapParagraphs(`${m.note}: ${note}`, textWidth)).map((line) => chalk.yellow(line)));
+    if (note !== undefined)
+      lines.push(...indent(wrapParagraphs(`${m.note}: ${sanitizeText(note)}`, textWidth)).map((line) => chalk.yellow(line)));
   }
   lines.push('');
   return `${lines.join('\n')}\n`;

@@ -5,6 +5,7 @@ import type { Respondent } from '../model/answers.js';
 import type { RunMessages } from './messages.js';
 import { defaultChoiceIndex, questionChoices, renderQuestionScreen } from './screen.js';
 import { wrapParagraphs } from '../text/wrap.js';
+import { sanitizeText } from '../text/sanitize.js';
 
 /**
  * The terminal side of `cxm run`: draws each screen and asks through @inquirer/prompts (only the
@@ -102,7 +103,10 @@ export function createTerminal(options: TerminalOptions): Terminal {
 
   const note = async (screen: QuestionScreen) => {
     const context = ready();
-    return input({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', prefill: 'editable' }, context);
+    return input(
+      { message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: sanitizeText(screen.current.note ?? ''), prefill: 'editable' },
+      context,
+    );
   };
 
   const skipped = async (questions: SkippedQuestion[]) => {

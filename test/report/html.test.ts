@@ -31,7 +31,7 @@ describe('escapeHtml', () => {
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     [`a & "b" 'c'`, 'a &amp; &quot;b&quot; &#39;c&#39;'],
     ['&lt;', '&amp;lt;'],
-    ['bell\u0007 esc\u001b[0m', 'bell esc[0m'],
+    ['bell\u0007 esc\u001b[0m', 'bell\\u0007 esc\\u001B[0m'],
     ['日本語', '日本語'],
   ])('%j → %j', (input, output) => {
     expect(escapeHtml(input)).toBe(output);
@@ -145,7 +145,7 @@ describe('renderHtml', () => {
       expect(html).toContain('<span class="who">@SUM(A1): Ann | &quot;Pipe&quot; `Tick`</span>');
       expect(html).toContain('<li>[click](javascript:alert(1)) &lt;/textarea&gt;&lt;/style&gt;&lt;/svg&gt;</li>');
       expect(html).toContain('<th class="num">=cmd|&#39; /C calc&#39;!A0</th>');
-      expect(html).toContain('<li>terminal [2J]0;pwned escape</li>');
+      expect(html).toContain('<li>terminal \\u001B[2J\\u001B]0;pwned\\u0007 escape</li>');
     });
   });
 

@@ -131,7 +131,7 @@ Notes and evidence
 
   it('keeps hostile texts on their own line, without terminal escapes', () => {
     const text = renderText(loadReport('report-injection'), renderOptions({ detail: true }));
-    expect(text).toContain('  ! terminal [2J]0;pwned escape\n');
+    expect(text).toContain('  ! terminal \\u001B[2J\\u001B]0;pwned\\u0007 escape\n');
     // Notes sit under their question's text; a note's line breaks become spaces.
     expect(text).toContain(
       '  jt-2 · - list? 1. ordered? > quote ~~strike~~ <!-- comment -->\n    • <script>alert(1)</script> (=cmd|\' /C calc\'!A0): +1, "quoted" text second\n      line\n',

@@ -80,6 +80,11 @@ export class TmuxSession {
     }
   }
 
+  /** The pane's title, which an OSC 0/2 sequence printed in it would change. */
+  paneTitle(): string {
+    return this.tmux(['display-message', '-p', '-t', 'main', '#{pane_title}']).trim();
+  }
+
   /** Ends the server and removes its socket file (tmux leaves it behind). */
   kill(): void {
     this.tmux(['kill-server'], false);
