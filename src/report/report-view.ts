@@ -123,12 +123,11 @@ export function respondentsByRole(report: Report): string[] {
   if (report.respondents.length > MAX_NAMED_RESPONDENTS || !report.respondents.some((r) => r.role !== undefined)) {
     return respondentSummary(report);
   }
-  const groups = new Map<string, string[]>();
-  for (const r of report.respondents) {
-    const role = r.role ?? '—';
-    groups.set(role, [...(groups.get(role) ?? []), r.name ?? r.file]);
-  }
-  return [...groups].map(([role, names]) => `${role}: ${names.join(', ')}`);
+  // Respondents without a role are listed by name after the roles, with no "role:" of their own.
+  const groups = new Map<string | undefined, string[]>();
+  for (const r of report.respondents) groups.set(r.role, [...(groups.get(r.role) ?? []), r.name ?? r.file]);
+  const withRole = [...groups].flatMap(([role, names]) => (role === undefined ? [] : [`${role}: ${names.join(', ')}`]));
+  return [...withRole, ...(groups.get(undefined) ?? [])];
 }
 
 /** Respondents who left questions unanswered or marked them n/a, with how many: what a merged 100 % coverage hides. */
