@@ -5,6 +5,7 @@ import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
   agendaItems,
+  agendaVoice,
   answerText,
   assessmentDates,
   biggestDisagreements,
@@ -219,9 +220,7 @@ function discussion(report: Report, t: ReportLabels): string {
   const { shown, more } = agendaItems(report);
   if (shown.length === 0) return '';
   const items = shown.map((item) => {
-    const answers = item.answers.map(
-      (a) => `<li>${h(describeRespondent({ ...a, file: a.file ?? a.role ?? '' }))}: <strong>${h(answerText(a))}</strong></li>`,
-    );
+    const answers = item.answers.map((a) => `<li>${h(agendaVoice(a))}: <strong>${h(answerText(a))}</strong></li>`);
     return `<li data-question="${h(item.question)}"><strong>${h(item.question)}</strong> · ${h(capabilityTitle(report, item.capability))} <span class="muted">— ${h(t.spread)} ${formatScore(item.spread)}</span>${
       item.text ? `<br>${h(item.text)}` : ''
     }${answers.length > 0 ? `<ul class="answers">${answers.join('')}</ul>` : ''}</li>`;

@@ -5,6 +5,7 @@ import { renderMermaidChart } from './mermaid-chart.js';
 import type { RenderOptions } from './render-options.js';
 import {
   agendaItems,
+  agendaVoice,
   answerText,
   assessmentDates,
   biggestDisagreements,
@@ -175,7 +176,7 @@ function discussion(report: Report, t: ReportLabels): string[] {
     out.push(
       `${k + 1}. **${md(item.question)}** · ${md(capabilityTitle(report, item.capability))} — ${md(t.spread)} ${formatScore(item.spread)}`,
       ...(item.text ? [`   - *${md(item.text)}*`] : []),
-      ...item.answers.map((a) => `   - ${md(describeRespondent({ ...a, file: a.file ?? a.role ?? '' }))}: ${md(answerText(a))}`),
+      ...item.answers.map((a) => `   - ${md(agendaVoice(a))}: ${md(answerText(a))}`),
     );
   });
   if (more > 0) out.push('', md(t.moreItems(more)));

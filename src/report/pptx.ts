@@ -8,10 +8,10 @@ import { organizationOf, reportDate, xmlSafeText } from './office-view.js';
 import type { RenderOptions } from './render-options.js';
 import {
   agendaItems,
+  agendaVoice,
   answerText,
   biggestDisagreements,
   capabilityTitle,
-  describeRespondent,
   formatPercent,
   hasSeveralRespondents,
   levelLabel,
@@ -313,7 +313,7 @@ function discussionSlides(deck: Deck): void {
   const { shown } = agendaItems(report);
   const groups = shown.map((d) => ({
     heading: `${d.question} · ${d.text ?? capabilityTitle(report, d.capability)} (${t.spread} ${formatScore(d.spread)})`,
-    items: d.answers.map((a) => `${describeRespondent({ ...a, file: a.file ?? a.role ?? '' })}: ${answerText(a)}`),
+    items: d.answers.map((a) => `${agendaVoice(a)}: ${answerText(a)}`),
   }));
   if (groups.length > 0) textSlides(deck, t.discussion, groups);
 }

@@ -270,3 +270,8 @@ export function shownNotes(report: Report): { groups: ReportNote[]; more: number
   }
   return { groups, more };
 }
+
+/** Who gave an answer on the agenda: "Name (role)" for a respondent, the role alone for a survey's role. */
+export function agendaVoice(answer: { name?: string | undefined; role?: string | undefined; file?: string | undefined }): string {
+  return answer.file === undefined ? (answer.role ?? '') : describeRespondent({ ...answer, file: answer.file });
+}

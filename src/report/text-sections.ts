@@ -4,6 +4,7 @@ import { displayWidth } from '../text/width.js';
 import { toSingleLine, wrapIndented } from '../text/wrap.js';
 import {
   agendaItems,
+  agendaVoice,
   answerText,
   biggestDisagreements,
   capabilityTarget,
@@ -102,9 +103,7 @@ export function discussionBlock(ctx: TextContext): string[] {
     );
     const indent = ' '.repeat(displayWidth(number));
     if (item.text) lines.push(...wrapIndented(item.text, width, indent));
-    const answers = item.answers.map(
-      (a) => `${toSingleLine(describeRespondent({ ...a, file: a.file ?? a.role ?? '' }))}: ${answerText(a)}`,
-    );
+    const answers = item.answers.map((a) => `${toSingleLine(agendaVoice(a))}: ${answerText(a)}`);
     if (answers.length > 0) lines.push(...wrapIndented(answers.join(' · '), width, `${indent}→ `));
   });
   if (more > 0) lines.push(...wrapIndented(t.moreItems(more), width, '  '));

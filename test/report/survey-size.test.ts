@@ -39,6 +39,23 @@ describe('reports on a survey rather than a workshop', () => {
     expect(text).not.toContain('Person 0');
   });
 
+  it('gives a survey’s agenda by role, each with its merged value', () => {
+    const discussion = [
+      {
+        question: 'jt-1',
+        capability: 'journey-teams',
+        text: 'First question',
+        spread: 100,
+        answers: [
+          { role: 'it', value: 4.25 },
+          { role: 'sales', value: 1.5 },
+        ],
+      },
+    ];
+    const text = renderText({ ...survey(), discussion }, renderOptions());
+    expect(text).toContain('     → it: 4.3 · sales: 1.5\n'); // 4.25 rounds half away from zero
+  });
+
   it('prints the first 200 notes and says how many more the JSON report has', () => {
     // 250 notes on two questions (150 + 100): the first question's 150, then 50 of the second.
     const answers = (n: number, from: number) =>
