@@ -57,6 +57,8 @@ export interface Accumulator {
   add(respondent: RespondentInput): RespondentScore;
   /** The merge so far; can be called again after more `add`s. */
   finish(): MergeResult;
+  /** Whether every answer is kept for the per-question table: classified answers alone will not do. */
+  readonly keepsDetail: boolean;
 }
 
 export interface AccumulatorOptions {
@@ -101,6 +103,7 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
   };
 
   return {
+    keepsDetail: answers !== undefined,
     add(respondent) {
       if (answers && respondent.classified) throw new Error('classified answers carry no per-question detail; pass the answers');
       const scored = scoreClassified(index, respondent.classified ?? classifyAnswers(index, respondent.answers));
