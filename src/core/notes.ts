@@ -11,21 +11,24 @@ export interface CollectedNote {
   evidence?: string[];
 }
 
-/** The notes and evidence of one respondent's answers, in questionnaire order; blank ones are left out. */
+/**
+ * The notes and evidence of one respondent's answers, in questionnaire order; blank ones are left
+ * out. Walks the answers given, not the questionnaire: a survey row brings none, at no cost.
+ */
 export function annotationsOf(
   index: IndexedQuestionnaire,
   answers: Readonly<Record<string, AnswerEntry>>,
 ): Omit<CollectedNote, 'respondent'>[] {
   const found: Omit<CollectedNote, 'respondent'>[] = [];
-  for (const question of index.questions) {
-    const entry = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
-    if (entry === undefined || typeof entry !== 'object') continue;
+  for (const [id, entry] of Object.entries(answers)) {
+    const question = index.questionById.get(id);
+    if (question === undefined || typeof entry !== 'object') continue;
     const note = entry.note?.trim() ? entry.note : undefined;
     const evidence = evidenceOf(entry);
     if (note === undefined && evidence.length === 0) continue;
-    found.push({ question: question.index, ...(note !== undefined && { note }), ...(evidence.length > 0 && { evidence }) });
+    found.push({ question, ...(note !== undefined && { note }), ...(evidence.length > 0 && { evidence }) });
   }
-  return found;
+  return found.sort((a, b) => a.question - b.question);
 }
 
 /** Whether an answer entry is worth keeping once its value has been classified: it carries a note or evidence. */
