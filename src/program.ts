@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
+import { DEFAULT_DISCUSS, DEFAULT_PHASE_MONTHS, DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
 import { debugEnabled, ExitError, InvalidInputError, internalErrorText, UserError } from './errors.js';
 import { BINARY_REPORT_FORMATS, DIFF_FORMATS, REPORT_FORMATS } from './report/index.js';
 import { renderProblems } from './report/problems.js';
@@ -64,7 +64,10 @@ program
   )
   .option('--out <file>', 'write the report to FILE (atomically); the text summary stays on the screen')
   .option('--spread <points>', 'spread that flags a disagreement', String(DEFAULT_SPREAD))
+  .option('--discuss <points>', 'question spread that puts a question on the discussion agenda', String(DEFAULT_DISCUSS))
+  .option('--phase-months <n>', 'months a roadmap phase takes ("Phase 1 · months 1–3"); 0 for no horizon', String(DEFAULT_PHASE_MONTHS))
   .option('--target <level>', 'target level (overrides the questionnaire)')
+  .option('--no-notes', 'leave the notes and evidence out of the report')
   .option('--detail', 'include the per-question table')
   .option('--fail-under <score>', 'exit 1 when the overall score is below SCORE (0-100)')
   .option('--min-level <cap=level>', 'exit 1 when a capability is below LEVEL; repeatable; * for all', collect, [])
