@@ -37,11 +37,7 @@ export function isAnnotated(entry: AnswerEntry | undefined): boolean {
   return Boolean(entry.note?.trim()) || evidenceOf(entry).length > 0;
 }
 
-/**
- * SPEC §4 `evidence: [links or references]`. Read without assuming the answer schema has the key:
- * a file whose schema does not declare it never gets this far, and one that does hands strings.
- */
-function evidenceOf(entry: object): string[] {
-  if (!('evidence' in entry) || !Array.isArray(entry.evidence)) return [];
-  return entry.evidence.filter((e): e is string => typeof e === 'string' && e.trim() !== '');
+/** SPEC §4 `evidence: [links or references]`, blank ones left out. */
+function evidenceOf(entry: Exclude<AnswerEntry, number | string>): string[] {
+  return (entry.evidence ?? []).filter((e) => e.trim() !== '');
 }

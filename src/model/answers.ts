@@ -12,6 +12,10 @@ export const answerEntrySchema = z.union([
   z.strictObject({
     value: answerValueSchema.optional().meta({ description: 'Absent: the question is unanswered but carries a note.' }),
     note: z.string().optional(),
+    evidence: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Links or references backing the answer (SPEC §4), listed with the notes in the report.' }),
   }),
 ]);
 
