@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { slugify } from '../text/slug.js';
-import { answerValueSchema, type AnswerEntry, type AnswerFile } from './answers.js';
+import { answerValueSchema } from './answers.js';
 import { languageCodeSchema } from './text.js';
 
 /**
  * A workshop file (SPEC §4.1): several groups vote on every question in one session. Each group
- * counts as one respondent everywhere an answer file is read; `respondentsOfWorkshop` is the one
- * place that turns the file into those respondents.
+ * counts as one respondent everywhere an answer file is read (core/workshop-state.ts
+ * respondentsOfWorkshop is the one place that makes them).
  */
 
 export const groupSchema = z.strictObject({
@@ -70,31 +70,4 @@ export function parseGroupList(list: string): { groups: Group[]; problems: strin
     else groups.push({ id, name });
   }
   return { groups, problems };
-}
-
-/**
- * One respondent per group: name = the group's name, role = its id, the organisation and the rest
- * of the header shared. A note belongs to the question, so it is given once, with the first group,
- * lest every report list it once per group.
- */
-export function respondentsOfWorkshop(file: WorkshopFile): AnswerFile[] {
-  const { groups, answers, respondent, ...header } = file;
-  return groups.map((group, g) => {
-    const own: Record<string, AnswerEntry> = {};
-    for (const [id, entry] of Object.entries(answers)) {
-      const vote = Object.hasOwn(entry.votes, group.id) ? entry.votes[group.id] : undefined;
-      const note = g === 0 && entry.note !== undefined && entry.note.trim() !== '' ? entry.note : undefined;
-      if (note !== undefined) own[id] = vote === undefined ? { note } : { value: vote, note };
-      else if (vote !== undefined) own[id] = vote;
-    }
-    return {
-      ...header,
-      respondent: {
-        name: group.name,
-        role: group.id,
-        ...(respondent?.organization !== undefined && { organization: respondent.organization }),
-      },
-      answers: own,
-    };
-  });
 }
