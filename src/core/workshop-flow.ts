@@ -29,8 +29,8 @@ export function visibleGroups(q: Questionnaire, answers: WorkshopAnswers, groups
   const seen = new Map<string, Set<string>>();
   for (const group of groups) {
     for (const id of visibleIds(q, groupAnswers(answers, group.id))) {
-      let set = seen.get(id);
-      if (!set) seen.set(id, (set = new Set()));
+      const set = seen.get(id) ?? new Set<string>();
+      seen.set(id, set);
       set.add(group.id);
     }
   }
