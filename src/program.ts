@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
+import { DEFAULT_DISCUSS, DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
 import { debugEnabled, ExitError, InvalidInputError, internalErrorText, UserError } from './errors.js';
 import { BINARY_REPORT_FORMATS, DIFF_FORMATS, REPORT_FORMATS } from './report/index.js';
 import { renderProblems } from './report/problems.js';
@@ -39,8 +39,19 @@ program
   .option('--role <role>', 'respondent role or department')
   .option('--organization <org>', 'respondent organization')
   .option('--report <file>', 'also write the report to FILE.md, FILE.json or FILE.html')
+  .option('--groups <names>', 'a workshop: every group votes on each question, e.g. "Marketing,Sales,IT"')
+  .option('--facilitator <name>', 'who runs the workshop (with --groups)')
+  .option('--discuss <points>', 'question spread from which the groups discuss a question (with --groups)', String(DEFAULT_DISCUSS))
   .option('--no-color', 'disable colours')
-  .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing --answers aiko.yaml', 'cxm run --resume <answers.yaml>']))
+  .addHelpText(
+    'after',
+    examples([
+      'cxm run',
+      'cxm run --lang ja --role marketing --answers aiko.yaml',
+      'cxm run --groups "Marketing,Sales,IT" --facilitator "Ken Sato"',
+      'cxm run --resume <answers.yaml>',
+    ]),
+  )
   .action(async (questionnaire: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./commands/run.js');
     await runCommand(questionnaire, options);

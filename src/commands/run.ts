@@ -42,6 +42,9 @@ interface Session {
 
 /** `cxm run`: the interactive workshop. Saves after every change; Ctrl-C or quit exits 130. */
 export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<void> {
+  // Several groups voting (SPEC §4.1): its own run, in run-workshop.ts.
+  const workshop = await import('./run-workshop.js');
+  if (await workshop.isWorkshopRun(rawOptions)) return workshop.runWorkshopCommand(questionnaireArg, rawOptions);
   const options = runOptionsSchema.parse(rawOptions);
   await checkRunPaths({ questionnaire: questionnaireArg, ...options });
   // Without a terminal a prompt would fail or hang: refuse before anything else.
@@ -145,7 +148,7 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
 }
 
 /** Checked before the lock is taken: a lock beside a file that can never be created helps no one. */
-function checkNewAnswerPath(answers: string): void {
+export function checkNewAnswerPath(answers: string): void {
   if (existsSync(answers)) {
     throw new UserError(`${answers} already exists; cxm run never overwrites an answer file`, {
       hint: `to continue it: cxm run --resume ${shellQuote(answers)}; to start afresh, choose another --answers file`,

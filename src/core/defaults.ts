@@ -8,3 +8,6 @@ export const DEFAULT_SPREAD = 25;
 
 /** `cxm diff`: changes within ±this many points count as unchanged. */
 export const DEFAULT_TOLERANCE = 0.5;
+
+/** A question whose answers spread this many points or more is put to discussion (SPEC §5 `--discuss`). */
+export const DEFAULT_DISCUSS = 50;

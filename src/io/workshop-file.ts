@@ -35,6 +35,8 @@ export function serializeWorkshopFile(file: RunWorkshopFile, path = ''): string 
   };
   if (/\.json$/i.test(path)) return `${JSON.stringify(data, null, 2)}\n`;
   const doc = new Document(data);
+  const respondent = doc.get('respondent', true);
+  if (isMap(respondent)) respondent.flow = true;
   for (const key of ['groups', 'answers']) {
     const node = doc.get(key, true);
     const items = isSeq(node) ? node.items : isMap(node) ? node.items.map((pair) => pair.value) : [];

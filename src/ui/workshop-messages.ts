@@ -1,0 +1,92 @@
+/** The words of the `cxm run --groups` screens, in the run's language (English where one is missing). */
+export interface WorkshopMessages {
+  voted(voted: number, total: number): string;
+  notVoted: string;
+  note: string;
+  notApplicable: string;
+  skipped: string;
+  doesNotSee: string;
+  /** Key hints, one item each: the screen breaks lines between items only. */
+  voteKeys(last: number): string[];
+  moreKeys: string[];
+  confirmHint: string;
+  discussTitle: string;
+  discussLine(votes: string, spread: string): string;
+  discussKeys: string[];
+  capabilityTitle(capability: string): string;
+  noScore: string;
+  flaggedTitle: string;
+  noneFlagged: string;
+  continueKeys: string[];
+  unvotedTitle(count: number): string;
+  unvotedKeys: string[];
+  notePrompt: string;
+  facilitator: string;
+  organization: string;
+  optional: string;
+  progressSaved(voted: number, total: number, path: string): string;
+  resumeWith(command: string): string;
+  interruptedBeforeStart: string;
+}
+
+const en: WorkshopMessages = {
+  voted: (voted, total) => `${voted}/${total} voted by every group`,
+  notVoted: '·',
+  note: 'Note',
+  notApplicable: 'n/a',
+  skipped: 'skipped',
+  doesNotSee: '(does not see this question)',
+  voteKeys: (last) => [`1-${last} vote`, 'n n/a', 's skip group', '= same for the rest', '⌫ back one group', '⏎ confirm'],
+  moreKeys: ['e note', 'b previous question', '? help', 'q save and quit'],
+  confirmHint: 'every group has voted: ⏎ confirm',
+  discussTitle: 'The groups disagree',
+  discussLine: (votes, spread) => `${votes} — discuss (spread ${spread})`,
+  discussKeys: ['e record a note', 'r vote again', '⏎ continue', 'q save and quit'],
+  capabilityTitle: (capability) => `Done: ${capability}`,
+  noScore: '—',
+  flaggedTitle: 'To discuss',
+  noneFlagged: 'no question to discuss',
+  continueKeys: ['⏎ continue', 'q save and quit'],
+  unvotedTitle: (count) => `${count} question(s) not voted by every group`,
+  unvotedKeys: ['a vote on them', 'f finish', 'q save and quit'],
+  notePrompt: 'Discussion note (empty removes it):',
+  facilitator: 'Facilitator',
+  organization: 'Organization',
+  optional: '(optional, Enter to skip)',
+  progressSaved: (voted, total, path) => `Progress saved (${voted} of ${total} questions voted by every group): ${path}`,
+  resumeWith: (command) => `Resume with: ${command}`,
+  interruptedBeforeStart: 'Interrupted before the first vote; nothing was saved.',
+};
+
+const ja: WorkshopMessages = {
+  voted: (voted, total) => `${voted}/${total} 全グループ投票済み`,
+  notVoted: '·',
+  note: 'メモ',
+  notApplicable: '該当なし',
+  skipped: 'スキップ',
+  doesNotSee: '(この設問は対象外)',
+  voteKeys: (last) => [`1-${last} 投票`, 'n 該当なし', 's スキップ', '= 残りも同じ', '⌫ 一つ戻る', '⏎ 確定'],
+  moreKeys: ['e メモ', 'b 前の設問', '? ヘルプ', 'q 保存して終了'],
+  confirmHint: '全グループ投票済み: ⏎ で確定',
+  discussTitle: 'グループ間で意見が分かれています',
+  discussLine: (votes, spread) => `${votes} — 話し合いましょう (ばらつき ${spread})`,
+  discussKeys: ['e メモを記録', 'r 投票し直す', '⏎ 次へ', 'q 保存して終了'],
+  capabilityTitle: (capability) => `完了: ${capability}`,
+  noScore: '—',
+  flaggedTitle: '話し合う設問',
+  noneFlagged: '話し合う設問はありません',
+  continueKeys: ['⏎ 次へ', 'q 保存して終了'],
+  unvotedTitle: (count) => `全グループが投票していない設問: ${count}`,
+  unvotedKeys: ['a 投票する', 'f 終了する', 'q 保存して終了'],
+  notePrompt: '話し合いのメモ (空にすると削除):',
+  facilitator: 'ファシリテーター',
+  organization: '組織',
+  optional: '(任意、Enter でスキップ)',
+  progressSaved: (voted, total, path) => `保存しました (${total} 問中 ${voted} 問が全グループ投票済み): ${path}`,
+  resumeWith: (command) => `再開するには: ${command}`,
+  interruptedBeforeStart: '最初の投票の前に中断しました。何も保存していません。',
+};
+
+export function workshopMessages(lang: string): WorkshopMessages {
+  return lang === 'ja' || lang.startsWith('ja-') ? ja : en;
+}
