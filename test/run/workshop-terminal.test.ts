@@ -1,0 +1,135 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cxmBin, fixture, repoRoot, runCli, tempDir } from '../helpers/cli.js';
+import { skipTerminalTests, TmuxSession, waitForFile } from './tmux.js';
+
+/** `cxm run --groups` end to end: the built binary in a real pseudo-terminal (tmux). Run `npm run build` first. */
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.kill();
+});
+
+beforeAll(() => {
+  if (!existsSync(join(repoRoot, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+});
+
+const questionnaire = fixture('run-small/questionnaire.yaml');
+
+function start(dir: string, args: string, size = { width: 80, height: 24 }): TmuxSession {
+  rmSync(join(dir, 'exit'), { force: true });
+  const session = new TmuxSession(`'${cxmBin}' run ${args}; echo EXIT=$? > '${dir}/exit'`, { cwd: dir, ...size });
+  sessions.push(session);
+  return session;
+}
+
+const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+const exitCode = async (dir: string) => Number((await waitForFile(() => read(join(dir, 'exit')))).replace('EXIT=', ''));
+const fileOf = (dir: string): Record<string, unknown> => parse(readFileSync(join(dir, 'ws.yaml'), 'utf8'));
+
+describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
+  it('votes for three groups with Backspace and =, discusses, sums up, quits, resumes and finishes', async () => {
+    const dir = tempDir('cxm-workshop-e2e-');
+    const t = start(
+      dir,
+      `'${questionnaire}' --groups 'Marketing,Sales,IT' --answers ws.yaml --organization 'Example KK' --facilitator 'Ken Sato'`,
+    );
+    await t.waitFor(/Q 1\/3 · Data-driven decisions[\s\S]*▸ Marketing {2}·/);
+    t.keys('5', '4');
+    await t.waitFor(/Sales {6}4 Agree\n {2}▸ IT/);
+    t.keys('BSpace');
+    await t.waitFor(/▸ Sales {6}4 Agree/);
+    t.keys('3', '1');
+    await t.waitFor(/IT {9}1 Strongly disagree[\s\S]*every group has voted/);
+    t.keys('Enter');
+    // q: 1, .5, 0 → spread 100 ≥ 50.
+    await t.waitFor('Marketing 5 · Sales 3 · IT 1 — discuss (spread 100.0)');
+    t.keys('e');
+    await t.waitFor('Discussion note');
+    t.type('IT has no shared inbox');
+    t.keys('Enter');
+    await t.waitFor(/Note: IT has no shared inbox[\s\S]*⏎ continue/);
+    t.keys('Enter');
+    // gate-1 opened gate-2 for Marketing and Sales (3 or more), not for IT.
+    await t.waitFor(/Q 2\/4[\s\S]*IT {9}\(does not see this question\)/);
+    t.keys('4', '=');
+    await t.waitFor(/Sales {6}4 Agree[\s\S]*every group has voted/);
+    t.keys('Enter');
+    // Data: Marketing (1 + .75) / 2, Sales (.5 + .75) / 2, IT 0.
+    await t.waitFor(/Done: Data-driven decisions[\s\S]*Marketing +87\.5[\s\S]*Sales +62\.5[\s\S]*IT +0\.0[\s\S]*gate-1 \(100\.0\)/);
+    t.keys('Enter');
+    await t.waitFor(/Q 3\/4 · Journey teams/);
+    t.keys('q');
+    expect(await exitCode(dir)).toBe(130);
+    expect(t.screen()).toContain('Progress saved (2 of 4 questions voted by every group): ws.yaml');
+    expect(fileOf(dir)).toMatchObject({
+      groups: [
+        { id: 'marketing', name: 'Marketing' },
+        { id: 'sales', name: 'Sales' },
+        { id: 'it', name: 'IT' },
+      ],
+      respondent: { organization: 'Example KK' },
+      facilitator: 'Ken Sato',
+      answers: {
+        'gate-1': { votes: { marketing: 5, sales: 3, it: 1 }, note: 'IT has no shared inbox' },
+        'gate-2': { votes: { marketing: 4, sales: 4 } },
+      },
+    });
+
+    // Resumed at the first question not voted by every group; Ctrl-C keeps every confirmed vote.
+    const r = start(dir, '--resume ws.yaml');
+    await r.waitFor(/Q 3\/4 · Journey teams 1\/2[\s\S]*▸ Marketing/);
+    r.keys('3', '=', 'Enter');
+    await r.waitFor(/Q 4\/4 · Journey teams 2\/2/);
+    r.keys('2', 'C-c');
+    expect(await exitCode(dir)).toBe(130);
+    expect(fileOf(dir).answers).toMatchObject({ 'team-1': { votes: { marketing: 3, sales: 3, it: 3 } } });
+    expect(fileOf(dir).answers).not.toHaveProperty('team-2');
+
+    const f = start(dir, '--resume ws.yaml');
+    await f.waitFor(/Q 4\/4 · Journey teams 2\/2/);
+    f.keys('2', 's', '1', 'Enter');
+    await f.waitFor(/Done: Journey teams/);
+    f.keys('Enter');
+    // Sales skipped team-2: it is offered again before the end.
+    await f.waitFor(/1 question\(s\) not voted by every group[\s\S]*f finish/);
+    f.keys('f');
+    expect(await exitCode(dir)).toBe(0);
+    const done = fileOf(dir);
+    expect(done.completedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(done.answers).toMatchObject({ 'team-2': { votes: { marketing: 2, it: 1 } } });
+
+    // The file scores as three respondents. Overall = mean of data and teams:
+    // data: gate-1 q (1 + .5 + 0)/3 = .5, gate-2 (.75 + .75)/2 = .75 → 62.5;
+    // teams: team-1 .5, team-2 (.25 + 0)/2 = .125 → 31.25; overall 46.875.
+    const score = runCli(['score', 'ws.yaml', '--format', 'json'], { cwd: dir });
+    expect(score.code).toBe(0);
+    const report = JSON.parse(score.stdout);
+    expect(report.overall.score).toBeCloseTo(46.875, 9);
+    expect(report.respondents.map((x: { role: string }) => x.role)).toEqual(['marketing', 'sales', 'it']);
+  }, 90_000);
+
+  it('speaks Japanese at 100×30', async () => {
+    const dir = tempDir('cxm-workshop-e2e-');
+    const t = start(dir, `'${questionnaire}' --lang ja --groups 'マーケティング,営業' --answers ws.yaml --organization O --facilitator F`, {
+      width: 100,
+      height: 30,
+    });
+    await t.waitFor(/Q 1\/3 · データに基づく意思決定[\s\S]*▸ マーケティング {2}·[\s\S]*q 保存して終了/);
+    t.keys('5', '=', 'Enter');
+    await t.waitFor(/Q 2\/4/);
+    t.keys('q');
+    expect(await exitCode(dir)).toBe(130);
+    expect(t.screen()).toContain('保存しました');
+    expect(fileOf(dir)).toMatchObject({
+      groups: [
+        { id: 'マーケティング', name: 'マーケティング' },
+        { id: '営業', name: '営業' },
+      ],
+      lang: 'ja',
+      answers: { 'gate-1': { votes: { マーケティング: 5, 営業: 5 } } },
+    });
+  }, 60_000);
+});
