@@ -111,6 +111,22 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     expect(report.respondents.map((x: { role: string }) => x.role)).toEqual(['marketing', 'sales', 'it']);
   }, 90_000);
 
+  it('holds the workshop file: a second run on it is refused while the first is alive', async () => {
+    const dir = tempDir('cxm-workshop-e2e-');
+    const first = start(dir, `'${questionnaire}' --groups 'A,B' --answers ws.yaml --organization O --facilitator F`);
+    await first.waitFor(/Q 1\/3/);
+    first.keys('4', '=', 'Enter');
+    await first.waitFor(/Q 2\/4/);
+    const secondDir = tempDir('cxm-workshop-e2e-');
+    const second = new TmuxSession(`'${cxmBin}' run --resume '${join(dir, 'ws.yaml')}'; echo EXIT=$? > '${secondDir}/exit'`, { cwd: dir });
+    sessions.push(second);
+    expect(await exitCode(secondDir)).toBe(2);
+    expect(second.screen({ joined: true })).toMatch(/ws\.yaml is (held|being written|locked)/);
+    first.keys('q');
+    expect(await exitCode(dir)).toBe(130);
+    expect(fileOf(dir).answers).toEqual({ 'gate-1': { votes: { a: 4, b: 4 } } });
+  }, 60_000);
+
   it('speaks Japanese at 100×30', async () => {
     const dir = tempDir('cxm-workshop-e2e-');
     const t = start(dir, `'${questionnaire}' --lang ja --groups 'マーケティング,営業' --answers ws.yaml --organization O --facilitator F`, {
