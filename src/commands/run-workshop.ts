@@ -62,11 +62,9 @@ interface Session {
 export async function runWorkshopCommand(questionnaireArg: string, raw: Record<string, unknown>): Promise<void> {
   const options = workshopOptionsSchema.parse(raw);
   await checkRunPaths({ questionnaire: questionnaireArg, ...options });
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UserError('cxm run is interactive and needs a terminal (stdin and stdout must be a TTY)', {
-      hint: `to score a workshop file without a terminal, use: cxm score ${options.resume !== undefined ? shellQuote(options.resume) : '<workshop.yaml>'}`,
-    });
-  }
+  // Mistakes in the options are reported before the terminal check, so that a script sees them too.
+  const discuss = options.discuss === undefined ? DEFAULT_DISCUSS : parseNumber('--discuss', options.discuss, 0, 100);
+  const groups = options.groups === undefined ? undefined : parseGroups(options.groups);
   if (options.resume !== undefined && options.answers !== undefined) {
     throw new UserError('--answers and --resume cannot be combined', { hint: '--resume saves into the file it continues' });
   }
@@ -78,8 +76,11 @@ export async function runWorkshopCommand(questionnaireArg: string, raw: Record<s
       hint: 'give the groups with --groups "Marketing,Sales,IT"',
     });
   }
-  const discuss = options.discuss === undefined ? DEFAULT_DISCUSS : parseNumber('--discuss', options.discuss, 0, 100);
-  const groups = options.groups === undefined ? undefined : parseGroups(options.groups);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UserError('cxm run is interactive and needs a terminal (stdin and stdout must be a TTY)', {
+      hint: `to score a workshop file without a terminal, use: cxm score ${options.resume !== undefined ? shellQuote(options.resume) : '<workshop.yaml>'}`,
+    });
+  }
   if (options.report !== undefined) reportFormatOf(options.report);
   if (options.answers !== undefined) checkNewAnswerPath(options.answers);
   if (options.resume !== undefined) await loadAnswerFile(options.resume);
