@@ -18,7 +18,7 @@ import { makeChalk, shouldUseColor } from '../report/color.js';
 import { runMessages } from '../ui/messages.js';
 import { isInterrupt } from '../ui/terminal.js';
 import { workshopMessages, type WorkshopMessages } from '../ui/workshop-messages.js';
-import { createWorkshopTerminal, type WorkshopTerminal } from '../ui/workshop-terminal.js';
+import { askSessionKind, createWorkshopTerminal, type WorkshopTerminal } from '../ui/workshop-terminal.js';
 import { checkNewAnswerPath, shellQuote } from './run.js';
 import { checkRunPaths } from './run-paths.js';
 import { reportFormatOf, showFinalReport } from './run-report.js';
@@ -47,6 +47,25 @@ export async function isWorkshopRun(raw: Record<string, unknown>): Promise<boole
   if (typeof raw.resume !== 'string') return false;
   const read = await readSourceFile(resolve(raw.resume), displayPath(resolve(raw.resume)));
   return read.ok && isWorkshopData(read.source.data);
+}
+
+/**
+ * The options of a workshop run, or undefined for a one-respondent run: `--groups`, a workshop file
+ * to resume, or, when no respondent is named and there is a terminal, the facilitator's choice.
+ */
+export async function workshopRunOptions(raw: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  if (await isWorkshopRun(raw)) return raw;
+  const named = ['resume', 'name', 'role'].some((key) => raw[key] !== undefined);
+  if (named || !process.stdin.isTTY || !process.stdout.isTTY) return undefined;
+  const messages = workshopMessages(typeof raw.lang === 'string' ? raw.lang : 'en');
+  try {
+    const groups = await askSessionKind(messages);
+    return groups === undefined ? undefined : { ...raw, groups };
+  } catch (error) {
+    if (!isInterrupt(error)) throw error;
+    process.stderr.write(`\n${messages.interruptedBeforeStart}\n`);
+    throw new ExitError(130);
+  }
 }
 
 interface Session {

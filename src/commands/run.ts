@@ -44,7 +44,8 @@ interface Session {
 export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<void> {
   // Several groups voting (SPEC §4.1): its own run, in run-workshop.ts.
   const workshop = await import('./run-workshop.js');
-  if (await workshop.isWorkshopRun(rawOptions)) return workshop.runWorkshopCommand(questionnaireArg, rawOptions);
+  const workshopOptions = await workshop.workshopRunOptions(rawOptions);
+  if (workshopOptions) return workshop.runWorkshopCommand(questionnaireArg, workshopOptions);
   const options = runOptionsSchema.parse(rawOptions);
   await checkRunPaths({ questionnaire: questionnaireArg, ...options });
   // Without a terminal a prompt would fail or hang: refuse before anything else.

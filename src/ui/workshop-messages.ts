@@ -27,6 +27,11 @@ export interface WorkshopMessages {
   progressSaved(voted: number, total: number, path: string): string;
   resumeWith(command: string): string;
   interruptedBeforeStart: string;
+  sessionKind: string;
+  oneRespondent: string;
+  groupSession: string;
+  groupNames: string;
+  groupNamesHint: string;
 }
 
 const en: WorkshopMessages = {
@@ -56,6 +61,11 @@ const en: WorkshopMessages = {
   progressSaved: (voted, total, path) => `Progress saved (${voted} of ${total} questions voted by every group): ${path}`,
   resumeWith: (command) => `Resume with: ${command}`,
   interruptedBeforeStart: 'Interrupted before the first vote; nothing was saved.',
+  sessionKind: 'Who answers?',
+  oneRespondent: 'One respondent',
+  groupSession: 'A group session: several groups vote on each question',
+  groupNames: 'Groups, separated by commas (e.g. Marketing, Sales, IT):',
+  groupNamesHint: 'name at least one group',
 };
 
 const ja: WorkshopMessages = {
@@ -85,6 +95,11 @@ const ja: WorkshopMessages = {
   progressSaved: (voted, total, path) => `保存しました (${total} 問中 ${voted} 問が全グループ投票済み): ${path}`,
   resumeWith: (command) => `再開するには: ${command}`,
   interruptedBeforeStart: '最初の投票の前に中断しました。何も保存していません。',
+  sessionKind: '回答するのは?',
+  oneRespondent: '一人の回答者',
+  groupSession: 'グループセッション: 複数のグループが各設問に投票',
+  groupNames: 'グループ名をカンマ区切りで (例: マーケティング, 営業, IT):',
+  groupNamesHint: 'グループを一つ以上入力してください',
 };
 
 export function workshopMessages(lang: string): WorkshopMessages {

@@ -1,5 +1,5 @@
 import { emitKeypressEvents } from 'node:readline';
-import { input } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { SkippedQuestion } from '../core/run-assessment.js';
 import type { VoteScreen, WorkshopInteraction } from '../core/run-workshop.js';
@@ -203,4 +203,23 @@ function voteKeyOf(text: string | undefined, key: KeyPress): VoteKey | undefined
   if (text === 's') return { kind: 'skip' };
   if (text === '=') return { kind: 'repeat' };
   return undefined;
+}
+
+/**
+ * The first question of a `cxm run` that names no respondent: one respondent, or a group session
+ * (then the groups' names). Returns the groups as typed, or undefined for one respondent.
+ */
+export async function askSessionKind(m: WorkshopMessages): Promise<string | undefined> {
+  const kind = await select({
+    message: m.sessionKind,
+    choices: [
+      { value: 'one' as const, name: m.oneRespondent },
+      { value: 'groups' as const, name: m.groupSession },
+    ],
+  });
+  if (kind === 'one') return undefined;
+  return input({
+    message: m.groupNames,
+    validate: (text) => (text.split(',').some((name) => name.trim() !== '') ? true : m.groupNamesHint),
+  });
 }

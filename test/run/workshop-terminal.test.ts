@@ -127,6 +127,41 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     expect(fileOf(dir).answers).toEqual({ 'gate-1': { votes: { a: 4, b: 4 } } });
   }, 60_000);
 
+  it('asks, when no respondent is named, whether one respondent answers or several groups vote', async () => {
+    const dir = tempDir('cxm-workshop-e2e-');
+    const t = start(dir, `'${questionnaire}' --answers ws.yaml`);
+    await t.waitFor(/Who answers\?[\s\S]*One respondent[\s\S]*A group session/);
+    t.keys('Down', 'Enter');
+    await t.waitFor('Groups, separated by commas');
+    t.type('Marketing, Customer Service');
+    t.keys('Enter');
+    await t.waitFor('Organization');
+    t.type('Example KK');
+    t.keys('Enter');
+    await t.waitFor('Facilitator');
+    t.keys('Enter');
+    await t.waitFor(/Q 1\/3[\s\S]*▸ Marketing +·\n {4}Customer Service  ·/);
+    t.keys('4', '4', 'Enter');
+    await t.waitFor(/Q 2\/4/);
+    t.keys('q');
+    expect(await exitCode(dir)).toBe(130);
+    expect(fileOf(dir)).toMatchObject({
+      groups: [
+        { id: 'marketing', name: 'Marketing' },
+        { id: 'customer-service', name: 'Customer Service' },
+      ],
+      respondent: { organization: 'Example KK' },
+      answers: { 'gate-1': { votes: { marketing: 4, 'customer-service': 4 } } },
+    });
+    expect(fileOf(dir)).not.toHaveProperty('facilitator');
+
+    const one = tempDir('cxm-workshop-e2e-');
+    const single = start(one, `'${questionnaire}' --answers a.yaml`);
+    await single.waitFor('Who answers?');
+    single.keys('Enter');
+    await single.waitFor('Respondent name');
+  }, 60_000);
+
   it('speaks Japanese at 100×30', async () => {
     const dir = tempDir('cxm-workshop-e2e-');
     const t = start(dir, `'${questionnaire}' --lang ja --groups 'マーケティング,営業' --answers ws.yaml --organization O --facilitator F`, {
