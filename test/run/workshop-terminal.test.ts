@@ -140,7 +140,7 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     t.keys('Enter');
     await t.waitFor('Facilitator');
     t.keys('Enter');
-    await t.waitFor(/Q 1\/3[\s\S]*▸ Marketing +·\n {4}Customer Service  ·/);
+    await t.waitFor(/Q 1\/3[\s\S]*▸ Marketing +·\n {4}Customer Service {2}·/);
     t.keys('4', '4', 'Enter');
     await t.waitFor(/Q 2\/4/);
     t.keys('q');
