@@ -72,7 +72,10 @@ interface Session {
   questionnaire: Questionnaire;
   path: string;
   file: RunWorkshopFile;
-  guard: WorkshopFileGuard;
+  /** Undefined until the first save: no file is written before a single vote or note. */
+  guard: WorkshopFileGuard | undefined;
+  /** Creates the file (never over an existing one) with the first save. */
+  create: ((file: RunWorkshopFile) => Promise<WorkshopFileGuard>) | undefined;
   terminal: WorkshopTerminal;
   messages: WorkshopMessages;
   conflicts: string[];
@@ -150,7 +153,7 @@ async function runHeld(
         ...(options.facilitator !== undefined && { facilitator: options.facilitator }),
       };
       const guard = new WorkshopFileGuard(resumed.path, resumed.file, resumed.text);
-      session = { questionnaire, path: resumed.path, file, guard, terminal, messages, conflicts: [] };
+      session = { questionnaire, path: resumed.path, file, guard, create: undefined, terminal, messages, conflicts: [] };
       if (serializeWorkshopFile(file) !== serializeWorkshopFile(resumed.file)) await save(session);
     } else if (loaded && run.groups) {
       session = await startSession(questionnaire, loaded.path, lang, options, { groups: run.groups, terminal, messages, locks: run.locks });
@@ -179,7 +182,7 @@ async function runHeld(
     await save(s);
     terminal.dispose();
     terminal.clear();
-    await showFinalReport(s.guard.savedPath, { lang, color: shouldUseColor(options), report: options.report });
+    await showFinalReport(s.guard?.savedPath ?? s.path, { lang, color: shouldUseColor(options), report: options.report });
     process.stdout.write(closingLines(s));
   } catch (error) {
     terminal.dispose();
@@ -214,7 +217,8 @@ async function startSession(
   options: WorkshopOptions,
   ui: { groups: RunWorkshopFile['groups']; terminal: WorkshopTerminal; messages: WorkshopMessages; locks: AnswerLock[] },
 ): Promise<Session> {
-  const setup = await ui.terminal.askSetup({ organization: options.organization, facilitator: options.facilitator });
+  const { terminal, messages } = ui;
+  const setup = await terminal.askSetup({ organization: options.organization, facilitator: options.facilitator });
   const explicit = options.answers !== undefined ? resolve(options.answers) : undefined;
   const now = new Date();
   const candidate = (attempt: number) => explicit ?? defaultAnswerPath(process.cwd(), now, { name: 'workshop' }, attempt);
@@ -228,20 +232,38 @@ async function startSession(
     startedAt: timestamp(now),
     answers: {},
   };
-  let path: string;
-  try {
-    path = await createAnswerFile(candidate, serializeWorkshopFile(file, candidate(1)), explicit ? 1 : 100);
-  } catch (error) {
-    throw new UserError(
-      `cannot create the workshop file ${displayPath(candidate(1))}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  if (!explicit) ui.locks.push(await acquireAnswerLock(path));
-  const guard = new WorkshopFileGuard(path, file, serializeWorkshopFile(file, path));
-  return { questionnaire: q, path, file, guard, terminal: ui.terminal, messages: ui.messages, conflicts: [] };
+  const session: Session = {
+    questionnaire: q,
+    path: candidate(1),
+    file,
+    guard: undefined,
+    create: undefined,
+    terminal,
+    messages,
+    conflicts: [],
+  };
+  session.create = async (first) => {
+    let path: string;
+    try {
+      path = await createAnswerFile(candidate, serializeWorkshopFile(first, candidate(1)), explicit ? 1 : 100);
+    } catch (error) {
+      throw new UserError(
+        `cannot create the workshop file ${displayPath(candidate(1))}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    // A name chosen here is new: held from now on (an --answers file is held already).
+    if (!explicit) ui.locks.push(await acquireAnswerLock(path));
+    session.path = path;
+    return new WorkshopFileGuard(path, first, serializeWorkshopFile(first, path));
+  };
+  return session;
 }
 
 async function save(session: Session): Promise<void> {
+  if (!session.guard) {
+    session.guard = await session.create?.(session.file);
+    return;
+  }
   try {
     const result = await session.guard.save(session.file);
     session.file = result.file;
@@ -277,11 +299,16 @@ function closingLines(session: Session): string {
   const m = runMessages(session.file.lang);
   const shown = displayPath(session.path);
   const lines = session.conflicts.length > 0 ? [m.closingConflicts(shown), ...session.conflicts.map((line) => `  ${line}`)] : [];
-  if (session.guard.savedPath !== session.path) lines.push(m.closingSideFile(shown, displayPath(session.guard.savedPath)));
+  const saved = session.guard?.savedPath ?? session.path;
+  if (saved !== session.path) lines.push(m.closingSideFile(shown, displayPath(saved)));
   return lines.map((line) => `${line}\n`).join('');
 }
 
 function quit(session: Session): never {
+  if (!session.guard) {
+    process.stderr.write(`\n${session.messages.interruptedBeforeStart}\n`);
+    throw new ExitError(130);
+  }
   const view = new WorkshopView(session.questionnaire, session.file.answers, session.file.groups);
   const position = view.position(view.firstId() ?? '');
   const shown = displayPath(session.guard.savedPath);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -160,6 +160,17 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     await single.waitFor('Who answers?');
     single.keys('Enter');
     await single.waitFor('Respondent name');
+  }, 60_000);
+
+  it('writes no file when interrupted before the first vote', async () => {
+    const dir = tempDir('cxm-workshop-e2e-');
+    const t = start(dir, `'${questionnaire}' --groups 'A,B' --answers ws.yaml --organization O --facilitator F`);
+    await t.waitFor(/Q 1\/3[\s\S]*▸ A/);
+    t.keys('4', 'C-c');
+    expect(await exitCode(dir)).toBe(130);
+    expect(t.screen()).toContain('Interrupted before the first vote; nothing was saved.');
+    expect(existsSync(join(dir, 'ws.yaml'))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name !== 'exit')).toEqual([]);
   }, 60_000);
 
   it('speaks Japanese at 100×30', async () => {
