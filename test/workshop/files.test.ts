@@ -68,6 +68,17 @@ describe('cxm score on a workshop file', () => {
     }
   });
 
+  it('is read alike in worker threads (large batches) and in-process', () => {
+    const score = (workers: string) =>
+      runCli(['score', 'workshop.yaml', ...separate, '--format', 'json'], { cwd: dir, env: { CXM_WORKERS: workers } });
+    const [here, workers] = [score('0'), score('2')];
+    expect(workers.code).toBe(0);
+    const { generatedAt: _a, ...a } = JSON.parse(here.stdout);
+    const { generatedAt: _b, ...b } = JSON.parse(workers.stdout);
+    expect(b).toEqual(a);
+    expect(a.respondents).toHaveLength(6);
+  });
+
   it('is found in a folder and mixed with other answer files', () => {
     const tmp = tempDir('cxm-workshop-');
     mkdirSync(join(tmp, 'answers'));
