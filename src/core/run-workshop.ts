@@ -30,7 +30,13 @@ export interface VoteScreen {
   note: string | undefined;
 }
 
-export type VoteChoice = { kind: 'confirm'; votes: Votes } | { kind: 'back' } | { kind: 'note' } | { kind: 'help' } | { kind: 'quit' };
+/** `draft`: the votes pressed but not confirmed yet, kept on the screen that comes back. */
+export type VoteChoice =
+  | { kind: 'confirm'; votes: Votes }
+  | { kind: 'back' }
+  | { kind: 'note'; draft: Votes }
+  | { kind: 'help'; draft: Votes }
+  | { kind: 'quit' };
 
 export interface DiscussionScreen {
   id: string;
@@ -90,6 +96,7 @@ export async function runWorkshop(
   const view = () => new WorkshopView(q, answers, groups);
   let current = options.startAt ?? view().firstOpenId();
   let showHelp = false;
+  let draft: Votes | undefined;
 
   const update = async (next: WorkshopAnswers, id: string) => {
     if (sameVoteEntry(next[id], answers[id])) return;
@@ -113,18 +120,21 @@ export async function runWorkshop(
       continue;
     }
     const id: string = current;
-    const screen = buildVoteScreen(q, view(), answers, id, text, showHelp);
+    const screen = buildVoteScreen(q, view(), answers, id, text, showHelp, draft);
     const choice = await ask.vote(screen);
     if (choice.kind === 'quit') return { status: 'quit', answers };
     if (choice.kind === 'help') {
       showHelp = !showHelp;
+      draft = choice.draft;
       continue;
     }
     if (choice.kind === 'note') {
       await update(setQuestionNote(answers, id, await ask.note({ id, text: screen.text, note: answers[id]?.note })), id);
+      draft = choice.draft;
       continue;
     }
     showHelp = false;
+    draft = undefined;
     if (choice.kind === 'back') {
       current = view().previousId(id) ?? id;
       continue;
@@ -179,13 +189,14 @@ export function buildVoteScreen(
   id: string,
   text: (t: LocalizedText) => string,
   showHelp: boolean,
+  draft?: Votes,
 ): VoteScreen {
   const item = view.item(id);
   const position = view.position(id);
   if (!item || !position) throw new Error(`question ${id} is not visible to any group`);
   const { question, capability } = item;
   const seen = view.seenBy(id);
-  const votes = answers[id]?.votes ?? {};
+  const votes: Votes = draft ?? answers[id]?.votes ?? {};
   return {
     id,
     title: text(q.title),

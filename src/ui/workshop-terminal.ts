@@ -110,8 +110,8 @@ export function createWorkshopTerminal(options: { chalk: ChalkInstance; messages
         return undefined;
       }
       if (text === 'b' && screen.canGoBack) return { kind: 'back' as const };
-      if (text === 'e') return { kind: 'note' as const };
-      if ((text === '?' || text === 'h') && screen.help !== undefined) return { kind: 'help' as const };
+      if (text === 'e') return { kind: 'note' as const, draft: votesOf(state) };
+      if ((text === '?' || text === 'h') && screen.help !== undefined) return { kind: 'help' as const, draft: votesOf(state) };
       if (text === 'q') return { kind: 'quit' as const };
       return undefined;
     });

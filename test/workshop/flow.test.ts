@@ -151,6 +151,27 @@ describe('runWorkshop', () => {
     expect(result.answers['gate-1']).toEqual({ votes: { marketing: 3, sales: 3, it: 3 }, note: 'IT has no feedback tool' });
   });
 
+  it('keeps the votes pressed but not confirmed across a note', async () => {
+    const seen: (number | string | undefined)[][] = [];
+    const { ask } = scripted([
+      (s) => {
+        seen.push(s.rows.map((r) => r.vote));
+        return { kind: 'note', draft: { marketing: 4, sales: undefined, it: undefined } };
+      },
+      (s) => {
+        seen.push(s.rows.map((r) => r.vote));
+        return { kind: 'quit' };
+      },
+    ]);
+    const result = await runWorkshop(q, groups, {}, { lang: 'en', ask, discuss: 50, save: async () => undefined });
+    expect(seen).toEqual([
+      [undefined, undefined, undefined],
+      [4, undefined, undefined],
+    ]);
+    // The note is saved; the unconfirmed vote is not.
+    expect(result.answers).toEqual({ 'gate-1': { votes: {}, note: 'IT has no feedback tool' } });
+  });
+
   it('resumes at the first question not voted by every group', async () => {
     const initial = { 'gate-1': { votes: { marketing: 2, sales: 2, it: 2 } }, 'team-1': { votes: { marketing: 3 } } };
     const { ask, shown } = scripted([]);
