@@ -10,8 +10,9 @@ import { ensureSurveyCsv, ensureSurveyXlsx, surveyShape } from './survey-generat
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench/.work');
-const cxm = join(root, 'bin/cxm');
 const node = process.execPath;
+// The installed command: node on bin/cxm.js, as npm's bin link starts it.
+const cxm = [node, join(root, 'bin/cxm.js')];
 const floor = join(root, 'bench/survey-floor.mjs');
 const RUNS = Number(process.env.BENCH_SURVEY_RUNS ?? 5);
 const LARGE = Number(process.env.BENCH_SURVEY_ROWS ?? 100_000);
@@ -38,7 +39,7 @@ const out = join(work, 'survey-report.json');
  * @param {string} file
  * @returns {string[]} a command and its arguments
  */
-const score = (file) => [cxm, 'score', file, '--questionnaire', 'cxm-playbook', '--format', 'json', '--out', out, '--quiet'];
+const score = (file) => [...cxm, 'score', file, '--questionnaire', 'cxm-playbook', '--format', 'json', '--out', out, '--quiet'];
 
 /** @param {string[]} commandLine */
 function time([command, ...args]) {

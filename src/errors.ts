@@ -1,4 +1,5 @@
 import type { Problem } from './model/problem.js';
+import { toSingleLine } from './text/wrap.js';
 
 /** An error the user caused and can fix: printed as one friendly line (plus hint), exit 2. */
 export class UserError extends Error {
@@ -42,7 +43,7 @@ export const ISSUES_URL = 'https://github.com/cxm-cli/cxm/issues';
  */
 export function internalErrorText(error: unknown, debug: boolean): string {
   const message = error instanceof Error ? error.message : String(error);
-  const line = message.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim() || 'unknown error';
+  const line = toSingleLine(message) || 'unknown error';
   const stack = debug && error instanceof Error && error.stack ? `${error.stack}\n` : '';
   const advice = debug ? '' : ' (run with CXM_DEBUG=1 for details)';
   return `cxm: internal error: ${line}\nThis is a bug in cxm: please report it at ${ISSUES_URL}${advice}\n${stack}`;

@@ -1,9 +1,10 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { DEFAULT_DISCUSS, DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
+import { DEFAULT_DISCUSS, DEFAULT_PHASE_MONTHS, DEFAULT_SPREAD, DEFAULT_TOLERANCE } from './core/defaults.js';
 import { debugEnabled, ExitError, InvalidInputError, internalErrorText, UserError } from './errors.js';
 import { BINARY_REPORT_FORMATS, DIFF_FORMATS, REPORT_FORMATS } from './report/index.js';
 import { renderProblems } from './report/problems.js';
+import { sanitizeData, sanitizeLine, sanitizeLines } from './text/sanitize.js';
 
 // Each action lazy-imports its command so that `cxm --version` and `cxm run` load only what they use.
 
@@ -38,10 +39,11 @@ program
   .option('--name <name>', 'respondent name')
   .option('--role <role>', 'respondent role or department')
   .option('--organization <org>', 'respondent organization')
-  .option('--report <file>', 'also write the report to FILE.md, FILE.json or FILE.html')
+  .option('--report <file>', 'write the full report to FILE.md, FILE.json or FILE.html (remembered on resume)')
   .option('--groups <names>', 'a workshop: every group votes on each question, e.g. "Marketing,Sales,IT"')
   .option('--facilitator <name>', 'who runs the workshop (with --groups)')
   .option('--discuss <points>', 'question spread from which the groups discuss a question (with --groups)', String(DEFAULT_DISCUSS))
+  .option('--timebox <duration>', 'time planned for the session, e.g. 90m: the header shows whether it is on pace')
   .option('--no-color', 'disable colours')
   .addHelpText(
     'after',
@@ -54,7 +56,9 @@ program
   )
   .action(async (questionnaire: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./commands/run.js');
-    await runCommand(questionnaire, options);
+    const { showRunEnd } = await import('./ui/run-end.js');
+    const code = await showRunEnd(await runCommand(questionnaire, options));
+    if (code !== 0) throw new ExitError(code);
   });
 
 program
@@ -71,7 +75,10 @@ program
   )
   .option('--out <file>', 'write the report to FILE (atomically); the text summary stays on the screen')
   .option('--spread <points>', 'spread that flags a disagreement', String(DEFAULT_SPREAD))
+  .option('--discuss <points>', 'question spread that puts a question on the discussion agenda', String(DEFAULT_DISCUSS))
+  .option('--phase-months <n>', 'months a roadmap phase takes ("Phase 1 · months 1–3"); 0 for no horizon', String(DEFAULT_PHASE_MONTHS))
   .option('--target <level>', 'target level (overrides the questionnaire)')
+  .option('--no-notes', 'leave the notes and evidence out of the report')
   .option('--detail', 'include the per-question table')
   .option('--fail-under <score>', 'exit 1 when the overall score is below SCORE (0-100)')
   .option('--min-level <cap=level>', 'exit 1 when a capability is below LEVEL; repeatable; * for all', collect, [])
@@ -92,7 +99,7 @@ program
     const { failedGates } = await scoreCommand(answers, options);
     if (failedGates.length === 0) return;
     const { renderFailedGates } = await import('./report/gates.js');
-    process.stderr.write(renderFailedGates(failedGates));
+    process.stderr.write(sanitizeLines(renderFailedGates(failedGates)));
     throw new ExitError(1);
   });
 
@@ -124,7 +131,7 @@ program
     const { diff, failed } = await diffCommand(before, after, options);
     if (!failed) return;
     const { renderRegressions } = await import('./report/diff-format.js');
-    process.stderr.write(renderRegressions(diff));
+    process.stderr.write(sanitizeLines(renderRegressions(diff)));
     throw new ExitError(1);
   });
 
@@ -140,7 +147,8 @@ program
   .action(async (exports: string[], options: Record<string, unknown>) => {
     const { importSurveys } = await import('./commands/import.js');
     const { written } = await importSurveys(exports, options);
-    if (options.quiet !== true) process.stderr.write(`cxm: wrote ${written.length} answer file(s) to ${String(options.outDir)}\n`);
+    if (options.quiet !== true)
+      process.stderr.write(`cxm: wrote ${written.length} answer file(s) to ${sanitizeLine(String(options.outDir))}\n`);
   });
 
 program
@@ -178,7 +186,7 @@ program
     }
     const { renderList } = await import('./report/list.js');
     const { shouldUseColor } = await import('./report/color.js');
-    process.stdout.write(renderList(listed, shouldUseColor(options)));
+    process.stdout.write(renderList(sanitizeData(listed), shouldUseColor(options)));
   });
 
 program
@@ -241,8 +249,8 @@ function exitCodeFor(error: unknown): number {
     return error.exitCode;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`cxm: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`hint: ${error.hint}\n`);
+    process.stderr.write(`cxm: ${sanitizeLine(error.message)}\n`);
+    if (error.hint) process.stderr.write(`hint: ${sanitizeLine(error.hint)}\n`);
     return error.exitCode;
   }
   process.stderr.write(internalErrorText(error, debugEnabled()));

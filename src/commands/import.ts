@@ -8,9 +8,10 @@ import type { AnswerEntry, Respondent } from '../model/answers.js';
 import type { Problem } from '../model/problem.js';
 import { createAnswerFile, questionnaireRef, slugify } from '../io/answer-file.js';
 import type { LoadedQuestionnaire } from '../io/load-questionnaire.js';
-import { readSurvey, type SurveyRespondent } from '../io/survey-load.js';
+import { answersOf, readSurvey, type SurveyRespondent } from '../io/survey-load.js';
 import { loadSurveyQuestionnaire } from '../io/survey-score.js';
 import { stringOption } from './option-values.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 export interface ImportResult {
   /** The answer files written, in export and row order. */
@@ -55,7 +56,12 @@ export async function importSurveys(exports: readonly string[], raw: Record<stri
     const again = await readSurvey(path, index, options, async (respondent) => {
       const target = planned[written.length];
       if (target === undefined) throw new UserError(`${path} changed while it was imported`);
-      written.push(await writeNew(target, serializeImported(questionnaire, target, path, respondent)));
+      written.push(
+        await writeNew(
+          target,
+          serializeImported(questionnaire, target, path, { ...respondent, answers: answersOf(index, respondent.values) }),
+        ),
+      );
     });
     // Only if the export was changed between the two passes.
     if (again.problems.length > 0) throw new InvalidInputError(again.problems);
@@ -83,11 +89,11 @@ async function writeNew(path: string, content: string): Promise<string> {
 }
 
 /** The shape `cxm run` writes (SPEC §4): questionnaire, version, respondent, answers. */
-export function serializeImported(
+function serializeImported(
   questionnaire: LoadedQuestionnaire,
   target: string,
   source: string,
-  { row, respondent, answers }: SurveyRespondent,
+  { row, respondent, answers }: Omit<SurveyRespondent, 'values'> & { answers: Record<string, AnswerEntry> },
 ): string {
   const data: { questionnaire: string; questionnaireVersion: string; respondent?: Respondent; answers: Record<string, AnswerEntry> } = {
     questionnaire: questionnaireRef(questionnaire.path, target),
@@ -95,5 +101,5 @@ export function serializeImported(
     ...(Object.keys(respondent).length > 0 && { respondent }),
     answers,
   };
-  return `# Imported by \`cxm import\` from ${basename(source).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}, row ${row}.\n${stringify(data, { lineWidth: 0 })}`;
+  return `# Imported by \`cxm import\` from ${sanitizeLine(basename(source))}, row ${row}.\n${stringify(data, { lineWidth: 0 })}`;
 }

@@ -1,11 +1,10 @@
-import { extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { displayPath } from '../io/load-questionnaire.js';
+import type { Report } from '../model/report.js';
 import { loadRenderer, type ReportFormat, reportFormatOfExtension } from '../report/index.js';
-import { runMessages } from '../ui/messages.js';
 
-/** The end of `cxm run`: the `cxm score` text report on screen, and `--report FILE` if asked. */
+/** The end of `cxm run`: the answers scored, and the full report written to a file. */
 
 /** Checked when the run starts, so that a typo does not surface only after an hour's workshop. */
 export function reportFormatOf(path: string): ReportFormat {
@@ -15,26 +14,17 @@ export function reportFormatOf(path: string): ReportFormat {
   throw new UserError(`--report ${path}: unknown report format "${ext}"`, { hint: 'name the file .md, .json or .html' });
 }
 
-export interface FinalReportOptions {
-  lang: string;
-  color: boolean;
-  report: string | undefined;
-  out?: NodeJS.WriteStream;
+/** Without `--report`, the report goes beside the answer file: `a.yaml` → `a-report.md`. */
+export function defaultReportPath(answerPath: string): string {
+  return join(dirname(answerPath), `${basename(answerPath, extname(answerPath))}-report.md`);
 }
 
-export async function showFinalReport(answerPath: string, options: FinalReportOptions): Promise<void> {
-  const out = options.out ?? process.stdout;
-  const messages = runMessages(options.lang);
+/** Scores the saved answers and writes the report (its format from the file's extension). */
+export async function finalReport(answerPath: string, reportPath: string, lang: string): Promise<Report> {
   // Loaded only now: the first question must not wait for the scorer and the renderers.
   const { scoreAnswerPaths } = await import('../io/score-files.js');
-  const { report } = await scoreAnswerPaths([answerPath], { lang: options.lang });
-  const width = Math.min(out.columns || 80, 120);
-  const text = await loadRenderer('text');
-  out.write(text(report, { color: options.color, width, lang: options.lang, detail: false }));
-  if (options.report !== undefined) {
-    const render = await loadRenderer(reportFormatOf(options.report));
-    await writeFileAtomic(options.report, render(report, { color: false, width: 100, lang: options.lang, detail: false }));
-    out.write(`\n${messages.reportWritten(displayPath(options.report))}\n`);
-  }
-  out.write(`${messages.answersSaved(displayPath(answerPath))}\n`);
+  const { report } = await scoreAnswerPaths([answerPath], { lang, detail: true });
+  const render = await loadRenderer(reportFormatOf(reportPath));
+  await writeFileAtomic(reportPath, render(report, { color: false, width: 100, lang, detail: true }));
+  return report;
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DISCUSS } from '../core/defaults.js';
 import { runWorkshop } from '../core/run-workshop.js';
@@ -16,12 +16,15 @@ import type { Questionnaire } from '../model/questionnaire.js';
 import { isWorkshopData, parseGroupList } from '../model/workshop.js';
 import { makeChalk, shouldUseColor } from '../report/color.js';
 import { runMessages } from '../ui/messages.js';
+import { sanitizeData } from '../text/sanitize.js';
 import { isInterrupt } from '../ui/terminal.js';
 import { workshopMessages, type WorkshopMessages } from '../ui/workshop-messages.js';
 import { askSessionKind, createWorkshopTerminal, type WorkshopTerminal } from '../ui/workshop-terminal.js';
-import { checkNewAnswerPath, shellQuote } from './run.js';
+import { cxmInvocation, shellQuote } from './invocation.js';
+import { checkNewAnswerPath } from './run.js';
+import type { RunOutcome } from './run-outcome.js';
 import { checkRunPaths } from './run-paths.js';
-import { reportFormatOf, showFinalReport } from './run-report.js';
+import { defaultReportPath, finalReport, reportFormatOf } from './run-report.js';
 import { parseNumber } from './score.js';
 
 /** `cxm run --groups` (SPEC §4.1): every group votes on each question, in one workshop file. */
@@ -50,11 +53,10 @@ export async function isWorkshopRun(raw: Record<string, unknown>): Promise<boole
 }
 
 /**
- * The options of a workshop run, or undefined for a one-respondent run: `--groups`, a workshop file
- * to resume, or, when no respondent is named and there is a terminal, the facilitator's choice.
+ * When a run names no respondent, the facilitator chooses: one respondent (undefined), or a group
+ * session (the options with the groups typed in).
  */
-export async function workshopRunOptions(raw: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
-  if (await isWorkshopRun(raw)) return raw;
+export async function askGroupSession(raw: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
   const named = ['resume', 'name', 'role'].some((key) => raw[key] !== undefined);
   if (named || !process.stdin.isTTY || !process.stdout.isTTY) return undefined;
   const messages = workshopMessages(typeof raw.lang === 'string' ? raw.lang : 'en');
@@ -63,7 +65,7 @@ export async function workshopRunOptions(raw: Record<string, unknown>): Promise<
     return groups === undefined ? undefined : { ...raw, groups };
   } catch (error) {
     if (!isInterrupt(error)) throw error;
-    process.stderr.write(`\n${messages.interruptedBeforeStart}\n`);
+    process.stderr.write(`\n${runMessages(typeof raw.lang === 'string' ? raw.lang : 'en').nothingSaved}\n`);
     throw new ExitError(130);
   }
 }
@@ -81,7 +83,7 @@ interface Session {
   conflicts: string[];
 }
 
-export async function runWorkshopCommand(questionnaireArg: string, raw: Record<string, unknown>): Promise<void> {
+export async function runWorkshopCommand(questionnaireArg: string, raw: Record<string, unknown>): Promise<RunOutcome> {
   const options = workshopOptionsSchema.parse(raw);
   await checkRunPaths({ questionnaire: questionnaireArg, ...options });
   // Mistakes in the options are reported before the terminal check, so that a script sees them too.
@@ -100,7 +102,7 @@ export async function runWorkshopCommand(questionnaireArg: string, raw: Record<s
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UserError('cxm run is interactive and needs a terminal (stdin and stdout must be a TTY)', {
-      hint: `to score a workshop file without a terminal, use: cxm score ${options.resume !== undefined ? shellQuote(options.resume) : '<workshop.yaml>'}`,
+      hint: `to score a workshop file without a terminal, use: ${cxmInvocation()} score ${options.resume !== undefined ? shellQuote(options.resume) : '<workshop.yaml>'}`,
     });
   }
   if (options.report !== undefined) reportFormatOf(options.report);
@@ -109,7 +111,7 @@ export async function runWorkshopCommand(questionnaireArg: string, raw: Record<s
   const target = options.resume ?? options.answers;
   const locks: AnswerLock[] = target !== undefined ? [await acquireAnswerLock(target)] : [];
   try {
-    await runHeld(questionnaireArg, options, { groups, discuss, locks });
+    return await runHeld(questionnaireArg, options, { groups, discuss, locks });
   } finally {
     for (const held of locks) held.release();
   }
@@ -126,10 +128,11 @@ async function runHeld(
   questionnaireArg: string,
   options: WorkshopOptions,
   run: { groups: RunWorkshopFile['groups'] | undefined; discuss: number; locks: AnswerLock[] },
-): Promise<void> {
+): Promise<RunOutcome> {
   const resumed = options.resume !== undefined ? await loadResumed(options.resume) : undefined;
   const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
-  const questionnaire = resumed?.questionnaire ?? loaded?.questionnaire;
+  // Its statements and labels reach the terminal: made safe once, here (ids and values are unchanged by it).
+  const questionnaire = sanitizeData(resumed?.questionnaire ?? loaded?.questionnaire);
   if (!questionnaire) throw new Error('no questionnaire');
   const languages = questionnaire.languages ?? ['en'];
   const lang = options.lang ?? resumed?.file.lang ?? languages[0] ?? 'en';
@@ -151,6 +154,7 @@ async function runHeld(
         lang,
         ...(options.organization !== undefined && { organization: options.organization }),
         ...(options.facilitator !== undefined && { facilitator: options.facilitator }),
+        ...(options.report !== undefined && { report: reportRef(options.report, dirname(resumed.path)) }),
       };
       const guard = new WorkshopFileGuard(resumed.path, resumed.file, resumed.text);
       session = { questionnaire, path: resumed.path, file, guard, create: undefined, terminal, messages, conflicts: [] };
@@ -176,21 +180,35 @@ async function runHeld(
     });
     if (result.status === 'quit') {
       terminal.dispose();
-      return quit(s);
+      return quitOutcome(s);
     }
     s.file = { ...s.file, answers: result.answers, completedAt: timestamp() };
     await save(s);
     terminal.dispose();
     terminal.clear();
-    await showFinalReport(s.guard?.savedPath ?? s.path, { lang, color: shouldUseColor(options), report: options.report });
-    process.stdout.write(closingLines(s));
+    const savedPath = s.guard?.savedPath ?? s.path;
+    const reportPath = s.file.report !== undefined ? resolve(dirname(s.path), s.file.report) : defaultReportPath(savedPath);
+    const report = await finalReport(savedPath, reportPath, lang);
+    return {
+      kind: 'finished',
+      lang,
+      color: shouldUseColor(options),
+      report,
+      reportPath: displayPath(reportPath),
+      savedPath: displayPath(savedPath),
+      closing: closingLines(s),
+    };
   } catch (error) {
     terminal.dispose();
     if (!isInterrupt(error)) throw error;
-    if (session) return quit(session);
-    process.stderr.write(`\n${messages.interruptedBeforeStart}\n`);
-    throw new ExitError(130);
+    return session ? quitOutcome(session) : { kind: 'nothing-saved', lang };
   }
+}
+
+/** `--report` as the workshop file records it: relative to the file's folder. */
+function reportRef(report: string | undefined, dir: string): string | undefined {
+  if (report === undefined) return undefined;
+  return relative(dir, resolve(report)).split(sep).join('/');
 }
 
 interface Resumed {
@@ -230,6 +248,7 @@ async function startSession(
     lang,
     facilitator: setup.facilitator,
     startedAt: timestamp(now),
+    report: reportRef(options.report, dirname(candidate(1))),
     answers: {},
   };
   const session: Session = {
@@ -295,28 +314,31 @@ function tell(session: Session, result: GuardedSaveResult<RunWorkshopFile>): voi
     session.terminal.notice(m.divertedToSideFile(shown, result.diverted.problem, displayPath(result.diverted.sideFile)));
 }
 
-function closingLines(session: Session): string {
+function closingLines(session: Session): string[] {
   const m = runMessages(session.file.lang);
   const shown = displayPath(session.path);
   const lines = session.conflicts.length > 0 ? [m.closingConflicts(shown), ...session.conflicts.map((line) => `  ${line}`)] : [];
   const saved = session.guard?.savedPath ?? session.path;
   if (saved !== session.path) lines.push(m.closingSideFile(shown, displayPath(saved)));
-  return lines.map((line) => `${line}\n`).join('');
+  return lines;
 }
 
-function quit(session: Session): never {
-  if (!session.guard) {
-    process.stderr.write(`\n${session.messages.interruptedBeforeStart}\n`);
-    throw new ExitError(130);
-  }
+function quitOutcome(session: Session): RunOutcome {
+  const lang = session.file.lang;
+  if (!session.guard) return { kind: 'nothing-saved', lang };
   const view = new WorkshopView(session.questionnaire, session.file.answers, session.file.groups);
   const position = view.position(view.firstId() ?? '');
-  const shown = displayPath(session.guard.savedPath);
-  const m = session.messages;
-  process.stderr.write(
-    `\n${m.progressSaved(position?.voted ?? 0, position?.total ?? 0, shown)}\n${m.resumeWith(`cxm run --resume ${shellQuote(shown)}`)}\n${closingLines(session)}`,
-  );
-  throw new ExitError(130);
+  const savedPath = displayPath(session.guard.savedPath);
+  return {
+    kind: 'quit',
+    lang,
+    // Questions every group that sees them has voted on.
+    answered: position?.voted ?? 0,
+    total: position?.total ?? 0,
+    savedPath,
+    resume: `${cxmInvocation()} run --resume ${shellQuote(savedPath)}`,
+    closing: closingLines(session),
+  };
 }
 
 function timestamp(date = new Date()): string {

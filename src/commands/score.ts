@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
-import { DEFAULT_SPREAD } from '../core/defaults.js';
+import { DEFAULT_DISCUSS, DEFAULT_PHASE_MONTHS, DEFAULT_SPREAD } from '../core/defaults.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
 import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
 import { shouldUseColor } from '../report/color.js';
@@ -22,6 +22,9 @@ export interface ScoreCommandOptions {
   out: string | undefined;
   lang: string | undefined;
   spread: number;
+  discuss: number;
+  phaseMonths: number;
+  notes: boolean;
   target: string | undefined;
   detail: boolean;
   gates: GateRule[];
@@ -39,6 +42,9 @@ export async function scoreCommand(answers: string[], rawOptions: Record<string,
     lang: options.lang,
     target: options.target,
     spread: options.spread,
+    discuss: options.discuss,
+    phaseMonths: options.phaseMonths,
+    notes: options.notes,
     // The CSV (and the workbook's Answers and Notes sheets) is one row per answer: it needs the per-question detail.
     detail: options.detail || options.format === 'csv' || options.format === 'xlsx',
     gates: options.gates,
@@ -95,6 +101,11 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
 
   const spreadText = stringOption(raw, 'spread');
   const spread = spreadText === undefined ? DEFAULT_SPREAD : parseNumber('--spread', spreadText, 0, Infinity);
+  const discussText = stringOption(raw, 'discuss');
+  const discuss = discussText === undefined ? DEFAULT_DISCUSS : parseNumber('--discuss', discussText, 0, 100);
+  const monthsText = stringOption(raw, 'phaseMonths', '--phase-months');
+  const phaseMonths = monthsText === undefined ? DEFAULT_PHASE_MONTHS : parseNumber('--phase-months', monthsText, 0, 120);
+  if (!Number.isInteger(phaseMonths)) throw new UserError(`--phase-months: expected a whole number of months, found "${monthsText}"`);
   const gates: GateRule[] = [];
   const failUnder = stringOption(raw, 'failUnder', '--fail-under');
   if (failUnder !== undefined) gates.push({ kind: 'fail-under', threshold: parseNumber('--fail-under', failUnder, 0, 100) });
@@ -113,6 +124,9 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
     out,
     lang,
     spread,
+    discuss,
+    phaseMonths,
+    notes: raw.notes !== false,
     target: stringOption(raw, 'target'),
     detail: raw.detail === true,
     gates,

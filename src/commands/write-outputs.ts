@@ -1,5 +1,6 @@
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { checkOutputPath, STDOUT } from '../io/output-path.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 export interface OutputPlan<Options extends { color: boolean; width: number }> {
   format: string;
@@ -35,7 +36,7 @@ export async function writeReportOutputs<Options extends { color: boolean; width
       const renderText = await plan.loadText();
       process.stdout.write(renderText(plan.screen));
       textOnScreen = true;
-      process.stderr.write(`cxm: wrote ${out}\n`);
+      process.stderr.write(`cxm: wrote ${sanitizeLine(out)}\n`);
     }
   } else if (!plan.quiet || plan.format !== 'text') {
     // --quiet silences the text summary; a format asked for on stdout is the output itself.
@@ -44,7 +45,7 @@ export async function writeReportOutputs<Options extends { color: boolean; width
     else process.stdout.write(await plan.render(stdoutOptions));
     textOnScreen = plan.format === 'text';
   }
-  if (!textOnScreen && !plan.quiet) for (const warning of plan.warnings) process.stderr.write(`warning: ${warning}\n`);
+  if (!textOnScreen && !plan.quiet) for (const warning of plan.warnings) process.stderr.write(`warning: ${sanitizeLine(warning)}\n`);
 }
 
 /** Each piece after the reader has taken the last; a reader that has gone (EPIPE) ends the writing. */

@@ -1,5 +1,6 @@
 import type { Advice } from '../model/questionnaire.js';
 import { reaches } from './levels.js';
+import { denormalize } from './scale.js';
 import type { QuestionSummary } from './merge.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
 
@@ -21,9 +22,7 @@ export function applicableAdvice(index: IndexedQuestionnaire, questions: readonl
     const score = questions[i]?.score ?? null;
     const values = index.questions[i]?.values ?? [];
     if (!question.advice || score === null || values.length === 0) return;
-    const min = Math.min(...values);
-    const max = Math.max(...values);
-    const merged = min + (score / 100) * (max - min);
+    const merged = denormalize(score / 100, { min: Math.min(...values), max: Math.max(...values) });
     for (const advice of question.advice) {
       if (reaches(advice.atMost, merged)) found.push({ question: question.id, text: advice.text });
     }

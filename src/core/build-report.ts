@@ -1,12 +1,16 @@
 import type { Report, ReportCapability } from '../model/report.js';
 import { localize } from '../model/text.js';
 import { applicableAdvice } from './advice.js';
-import { DEFAULT_SPREAD } from './defaults.js';
+import { type AssessmentMeta, commonOrganization } from './assessment-meta.js';
+import { DEFAULT_DISCUSS, DEFAULT_PHASE_MONTHS, DEFAULT_SPREAD } from './defaults.js';
+import { discussionAgenda } from './discussion.js';
 import { evaluateGates, type GateRule } from './gates.js';
 import { levelIndexOf, reaches } from './levels.js';
 import type { MergeResult } from './merge.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
 import { actionOf, doneWhenOf, hasDoneWhen } from './recommendations.js';
+import { summarizeCapabilities } from './report-summary.js';
+import { registerRespondentEntries } from './respondent-entries.js';
 import { planRoadmap } from './roadmap.js';
 
 export interface BuildReportOptions {
@@ -16,6 +20,14 @@ export interface BuildReportOptions {
   target?: string | undefined;
   /** Spread that flags a disagreement (points, default 25). */
   spread?: number | undefined;
+  /** Question spread that puts a question on the discussion agenda (points, default 50). */
+  discuss?: number | undefined;
+  /** Months each roadmap phase is planned to take (default 3); 0 gives phases no horizon. */
+  phaseMonths?: number | undefined;
+  /** Leave notes and evidence out (--no-notes). */
+  notes?: boolean | undefined;
+  /** Facilitator and dates gathered from the answer files; absent: none known. */
+  assessment?: AssessmentMeta | undefined;
   detail?: boolean | undefined;
   gates?: readonly GateRule[] | undefined;
   warnings?: readonly string[] | undefined;
@@ -41,9 +53,8 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
   const { respondents } = merged;
   // `--target` overrides every capability's own target (SPEC §6).
   const targetOf = (c: number) => (options.target !== undefined ? target : (index.capabilities[c]?.targetLevel ?? target));
-  // Fields of questionnaire model 2 appear only where the questionnaire uses them, so a report on
-  // a questionnaire without them (cxm-playbook 1.0.0) stays byte for byte what it was.
-  const perCapabilityTarget = options.target === undefined && q.capabilities.some((cap) => cap.target !== undefined);
+  const phaseMonths = options.phaseMonths ?? DEFAULT_PHASE_MONTHS;
+  const discuss = options.discuss ?? DEFAULT_DISCUSS;
 
   const capabilities = q.capabilities.map((cap, c): ReportCapability => {
     const { score, coverage } = merged.capabilities[c] ?? { score: null, coverage: 0 };
@@ -71,13 +82,14 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
       disagreement: spread !== null && reaches(spread, threshold),
       nextSteps: steps.map((item) => text(actionOf(item))),
       ...(hasDoneWhen(cap.recommendations) && { doneWhen: steps.map((item) => optionalText(doneWhenOf(item))) }),
-      ...(perCapabilityTarget && { target: levelId(own) ?? '' }),
+      target: levelId(own) ?? '',
       ...(description !== undefined && { levelDescription: text(description) }),
       ...(cap.questions.some((question) => question.advice) && {
         advice: applicableAdvice(index, merged.questions, c).map((a) => ({ question: a.question, text: text(a.text) })),
       }),
     };
   });
+  for (const [c, cap] of capabilities.entries()) registerRespondentEntries(cap, respondents, c);
 
   const roadmap = planRoadmap(
     capabilities.map((c, i) => ({
@@ -90,6 +102,7 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     target,
   ).map(({ phase, steps }) => ({
     phase,
+    ...(phaseMonths > 0 && { months: { from: (phase - 1) * phaseMonths + 1, to: phase * phaseMonths } }),
     steps: steps.map((s) => {
       const fromLevel = levelId(s.fromLevel) ?? '';
       const recommendations = q.capabilities[index.capabilityById.get(s.capability) ?? -1]?.recommendations;
@@ -105,15 +118,22 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
   }));
 
   const overallScore = merged.overall.score;
+  const identities = Array.from({ length: respondents.length }, (_, r) => ({ ...respondents.identity(r), ...respondents.gaps(r) }));
   return {
     schemaVersion: 1,
     generatedAt: (options.generatedAt ?? new Date()).toISOString(),
     lang,
     questionnaire: { id: q.id, version: q.version, title: text(q.title) },
+    organization: commonOrganization(identities.map((r) => r.organization)),
+    facilitator: options.assessment?.facilitator ?? null,
+    assessedAt: options.assessment?.assessedAt ?? null,
     target: levelId(target) ?? '',
     levels: q.levels.map((l) => ({ id: l.id, min: l.min, label: text(l.label) })),
-    respondents: Array.from({ length: respondents.length }, (_, r) => respondents.identity(r)),
+    respondents: identities,
     overall: { score: overallScore, level: levelId(levelIndexOf(overallScore, index.levels)), coverage: merged.overall.coverage },
+    summary: summarizeCapabilities(
+      capabilities.map((c, i) => ({ ...c, belowTarget: c.score !== null && levelIndexOf(c.score, index.levels) < targetOf(i) })),
+    ),
     capabilities,
     byRole: Object.fromEntries(
       merged.byRole.map(({ role, capabilities: scores }) => [
@@ -126,17 +146,94 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     gates: evaluateGates(index, options.gates ?? [], { overall: overallScore, capabilities }),
     warnings: [...(options.warnings ?? [])],
     spreadThreshold: threshold,
-    ...(options.detail && { questions: detailRows(merged, text) }),
+    discussThreshold: discuss,
+    discussion: discussionRows(merged, discuss, text),
+    ...(options.notes !== false && { notes: noteRows(merged, text) }),
+    ...(options.detail && { questions: detailRows(merged, text, options.notes !== false) }),
   };
 }
 
-function detailRows(merged: MergeResult, text: (t: Parameters<typeof localize>[0]) => string): NonNullable<Report['questions']> {
+type Localize = (t: Parameters<typeof localize>[0]) => string;
+
+function discussionRows(merged: MergeResult, threshold: number, text: Localize): NonNullable<Report['discussion']> {
+  const { index, respondents } = merged;
+  const q = index.questionnaire;
+  return discussionAgenda(merged, threshold).map((item) => {
+    const question = index.questions[item.question];
+    const source = q.capabilities[question?.capability ?? -1]?.questions.find((x) => x.id === question?.id);
+    const options = source ? q.scales[source.scale]?.options : undefined;
+    return {
+      question: question?.id ?? '',
+      capability: q.capabilities[question?.capability ?? -1]?.id ?? '',
+      ...(source && { text: text(source.text) }),
+      spread: item.spread,
+      answers: item.answers.map((a) => {
+        const who = a.respondent === undefined ? undefined : respondents.identity(a.respondent);
+        const label = a.option === undefined ? undefined : options?.[a.option]?.label;
+        return {
+          ...(who?.name !== undefined && { name: who.name }),
+          ...((who?.role ?? a.role) !== undefined && { role: who?.role ?? a.role }),
+          ...(who && { file: who.file }),
+          value: a.value,
+          ...(label !== undefined && { label: text(label) }),
+        };
+      }),
+    };
+  });
+}
+
+/** Notes and evidence grouped by question (questionnaire order), each with who gave it. */
+function noteRows(merged: MergeResult, text: Localize): NonNullable<Report['notes']> {
+  const { index, respondents } = merged;
+  const byQuestion = new Map<number, (typeof merged.notes)[number][]>();
+  for (const note of merged.notes) {
+    const list = byQuestion.get(note.question);
+    if (list) list.push(note);
+    else byQuestion.set(note.question, [note]);
+  }
+  return [...byQuestion.keys()]
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const question = index.questions[i];
+      const cap = index.questionnaire.capabilities[question?.capability ?? -1];
+      const source = cap?.questions.find((x) => x.id === question?.id);
+      return {
+        question: question?.id ?? '',
+        capability: cap?.id ?? '',
+        text: source ? text(source.text) : (question?.id ?? ''),
+        answers: (byQuestion.get(i) ?? []).map((n) => {
+          const who = respondents.identity(n.respondent);
+          return {
+            ...(who.name !== undefined && { name: who.name }),
+            ...(who.role !== undefined && { role: who.role }),
+            file: who.file,
+            ...(n.note !== undefined && { note: n.note }),
+            ...(n.evidence !== undefined && { evidence: n.evidence }),
+          };
+        }),
+      };
+    });
+}
+
+/** `withNotes` false (--no-notes): the answers' notes are left out here too, so no format carries one. */
+function detailRows(
+  merged: MergeResult,
+  text: (t: Parameters<typeof localize>[0]) => string,
+  withNotes: boolean,
+): NonNullable<Report['questions']> {
   const q = merged.index.questionnaire;
   return q.capabilities.flatMap((cap) =>
     cap.questions.map((question) => {
       const i = merged.index.questionById.get(question.id) ?? -1;
       const summary = merged.questions[i] ?? { score: null, counted: 0, notApplicable: 0, hidden: 0, unanswered: 0 };
-      return { id: question.id, capability: cap.id, text: text(question.text), ...summary, answers: merged.answers?.[i] ?? [] };
+      const answers = merged.answers?.[i] ?? [];
+      return {
+        id: question.id,
+        capability: cap.id,
+        text: text(question.text),
+        ...summary,
+        answers: withNotes ? answers : answers.map(({ note: _note, ...answer }) => answer),
+      };
     }),
   );
 }

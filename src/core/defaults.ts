@@ -9,5 +9,11 @@ export const DEFAULT_SPREAD = 25;
 /** `cxm diff`: changes within ±this many points count as unchanged. */
 export const DEFAULT_TOLERANCE = 0.5;
 
-/** A question whose answers spread this many points or more is put to discussion (SPEC §5 `--discuss`). */
+/** Beyond this many respondents (a survey, not a workshop), reports summarise them by role. */
+export const MAX_NAMED_RESPONDENTS = 12;
+
+/** A question whose answers spread this many points or more is on the discussion agenda (SPEC §5). */
 export const DEFAULT_DISCUSS = 50;
+
+/** Months a roadmap phase is planned to take, for its horizon ("Phase 1 · months 1–3"). */
+export const DEFAULT_PHASE_MONTHS = 3;

@@ -2,6 +2,7 @@ import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, Qu
 import type { Report, ReportCapability } from '../model/report.js';
 import { DEFAULT_TOLERANCE } from './defaults.js';
 import { isSameScore, levelOf, reaches } from './levels.js';
+import { WeightedMean } from './weighted-mean.js';
 
 type Question = NonNullable<Report['questions']>[number];
 type Level = Report['levels'][number];
@@ -172,14 +173,9 @@ function levelChange(before: string | null, after: string | null, beforeLevels: 
 
 /** SPEC §5 overall score, restricted to the capabilities in `ids`. */
 function weightedScore(capabilities: readonly ReportCapability[], ids: readonly string[]): number | null {
-  let sum = 0;
-  let weights = 0;
-  for (const cap of capabilities) {
-    if (cap.score === null || !ids.includes(cap.id)) continue;
-    sum += cap.weight * cap.score;
-    weights += cap.weight;
-  }
-  return weights > 0 ? sum / weights : null;
+  const mean = new WeightedMean();
+  for (const cap of capabilities) if (cap.score !== null && ids.includes(cap.id)) mean.add(cap.score, cap.weight);
+  return mean.mean;
 }
 
 /** Changed questions both sides have; warns about questions on one side only. Undefined without detail on both sides. */

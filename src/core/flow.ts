@@ -27,6 +27,12 @@ export interface QuestionPosition {
   totalInCapability: number;
   /** Visible questions answered with a value or n/a. */
   answered: number;
+  /** Stable whatever is answered: `9` for the 9th question without a condition, `9.1` for a follow-up after it. */
+  number: string;
+  /** Questions without a condition: the total a header shows, which never grows. */
+  baseTotal: number;
+  /** Questions asked only when a condition holds, visible or not. */
+  followUps: number;
 }
 
 export function allQuestions(q: Questionnaire): FlowQuestion[] {
@@ -62,13 +68,86 @@ export function positionOf(q: Questionnaire, answers: AnswerMap, id: string): Qu
   const item = visible[index];
   if (!item) return undefined;
   const sameCapability = visible.filter((other) => other.capability === item.capability);
+  const numbering = questionNumbers(q);
   return {
     index: index + 1,
     total: visible.length,
     indexInCapability: sameCapability.indexOf(item) + 1,
     totalInCapability: sameCapability.length,
     answered: visible.filter((other) => isAnswered(answers[other.question.id])).length,
+    number: numbering.numbers.get(id) ?? String(index + 1),
+    baseTotal: numbering.baseTotal,
+    followUps: numbering.followUps,
   };
+}
+
+export interface QuestionNumbering {
+  numbers: Map<string, string>;
+  baseTotal: number;
+  followUps: number;
+}
+
+const numberings = new WeakMap<Questionnaire, QuestionNumbering>();
+
+/**
+ * Numbers that do not move as follow-ups unlock: questions without a condition 1…N in order, a
+ * follow-up `k.1`, `k.2`… after base question k (`0.1` before the first).
+ */
+export function questionNumbers(q: Questionnaire): QuestionNumbering {
+  const known = numberings.get(q);
+  if (known) return known;
+  const numbers = new Map<string, string>();
+  let base = 0;
+  let sub = 0;
+  let followUps = 0;
+  for (const { question } of allQuestions(q)) {
+    if (question.when === undefined) {
+      base++;
+      sub = 0;
+      numbers.set(question.id, String(base));
+    } else {
+      sub++;
+      followUps++;
+      numbers.set(question.id, `${base}.${sub}`);
+    }
+  }
+  const numbering = { numbers, baseTotal: base, followUps };
+  numberings.set(q, numbering);
+  return numbering;
+}
+
+export type ListStatus = 'answered' | 'n/a' | 'skipped' | 'open';
+
+export interface QuestionListEntry {
+  id: string;
+  number: string;
+  capability: Capability;
+  question: Question;
+  status: ListStatus;
+  /** Carries a note: something to come back to. */
+  flagged: boolean;
+}
+
+/**
+ * The visible questions for the jump list. Unanswered is `skipped` once it was shown and left
+ * (`visited`) or a later question has an answer, else `open` (not reached yet).
+ */
+export function questionList(q: Questionnaire, answers: AnswerMap, visited: ReadonlySet<string> = new Set()): QuestionListEntry[] {
+  const visible = visibleQuestions(q, answers);
+  const { numbers } = questionNumbers(q);
+  let laterAnswered = false;
+  const entries: QuestionListEntry[] = [];
+  for (let i = visible.length - 1; i >= 0; i--) {
+    const item = visible[i];
+    if (!item) continue;
+    const { question, capability } = item;
+    const { value, note } = normalizeAnswer(answers[question.id]);
+    const status: ListStatus =
+      value === 'n/a' ? 'n/a' : value !== undefined ? 'answered' : laterAnswered || visited.has(question.id) ? 'skipped' : 'open';
+    if (value !== undefined) laterAnswered = true;
+    entries.push({ id: question.id, number: numbers.get(question.id) ?? '', capability, question, status, flagged: note !== undefined });
+  }
+  return entries.reverse();
 }
 
 /**

@@ -1,5 +1,7 @@
 import { normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { Questionnaire } from '../model/questionnaire.js';
+import { MAX_NAMED_RESPONDENTS } from './defaults.js';
+import { annotationsOf, type CollectedNote } from './notes.js';
 import { indexQuestionnaire, type IndexedQuestionnaire } from './questionnaire-index.js';
 import { RespondentStore, type RespondentIdentity, type Respondents } from './respondent-store.js';
 import { scoreClassified, scoreQuestions, type RespondentScore, type ScoreSet } from './score-respondent.js';
@@ -33,8 +35,17 @@ export interface MergeResult extends ScoreSet {
   /** What is kept of each respondent: who it is and its own capability scores, not its answers. */
   respondents: Respondents;
   questions: QuestionSummary[];
-  /** Per role (sorted by name): capability scores merged within the role. */
-  byRole: { role: string; capabilities: (number | null)[] }[];
+  /** Per role (sorted by name): capability scores, and each question's mean q × 100, merged within the role. */
+  byRole: { role: string; capabilities: (number | null)[]; questions: (number | null)[] }[];
+  /** Per question: 100 × (max q − min q) over the respondents who counted it; null with fewer than two. */
+  questionSpreads: (number | null)[];
+  /**
+   * The classified answers of the first respondents, one more than a report names: a workshop's
+   * discussion agenda lists each one's answer, a survey's lists its roles instead.
+   */
+  listedAnswers: ClassifiedAnswers[];
+  /** Every note and piece of evidence given, in the order the respondents came. */
+  notes: CollectedNote[];
   /** Per question, every respondent's answer; only with `detail`. */
   answers?: DetailAnswer[][];
 }
@@ -46,6 +57,8 @@ export interface Accumulator {
   add(respondent: RespondentInput): RespondentScore;
   /** The merge so far; can be called again after more `add`s. */
   finish(): MergeResult;
+  /** Whether every answer is kept for the per-question table: classified answers alone will not do. */
+  readonly keepsDetail: boolean;
 }
 
 export interface AccumulatorOptions {
@@ -67,6 +80,8 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
   const roles = new Map<string, Tally>();
   const respondents = new RespondentStore(index.capabilities.length);
   const answers = options.detail ? index.questions.map((): DetailAnswer[] => []) : undefined;
+  const listedAnswers: ClassifiedAnswers[] = [];
+  const notes: CollectedNote[] = [];
 
   const fold = (respondent: RespondentIdentity, scored: RespondentScore): void => {
     all.add(scored.answers);
@@ -79,14 +94,22 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
       }
       tally.add(scored.answers);
     }
-    respondents.add({ file: respondent.file, name: respondent.name, role, organization: respondent.organization }, scored.capabilities);
+    if (listedAnswers.length <= MAX_NAMED_RESPONDENTS) listedAnswers.push(scored.answers);
+    respondents.add(
+      { file: respondent.file, name: respondent.name, role, organization: respondent.organization },
+      scored.capabilities,
+      gapsOf(scored.answers.status),
+    );
   };
 
   return {
+    keepsDetail: answers !== undefined,
     add(respondent) {
       if (answers && respondent.classified) throw new Error('classified answers carry no per-question detail; pass the answers');
       const scored = scoreClassified(index, respondent.classified ?? classifyAnswers(index, respondent.answers));
+      const at = respondents.length;
       fold(respondent, scored);
+      for (const note of annotationsOf(index, respondent.answers)) notes.push({ ...note, respondent: at });
       if (answers) keepDetail(index, answers, respondent, scored);
       return scored;
     },
@@ -94,15 +117,25 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
       const merged = all.scores();
       const byRole = [...roles.keys()]
         .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((role) => ({
-          role,
-          capabilities:
-            roles
-              .get(role)
-              ?.scores()
-              .capabilities.map((c) => c.score) ?? [],
-        }));
-      return { index, ...merged, respondents: respondents.view(), questions: all.questionSummaries(), byRole, ...(answers && { answers }) };
+        .map((role) => {
+          const tally = roles.get(role);
+          return {
+            role,
+            capabilities: tally?.scores().capabilities.map((c) => c.score) ?? [],
+            questions: tally?.questionSummaries().map((q) => q.score) ?? [],
+          };
+        });
+      return {
+        index,
+        ...merged,
+        respondents: respondents.view(),
+        questions: all.questionSummaries(),
+        byRole,
+        questionSpreads: all.questionSpreads(),
+        listedAnswers: [...listedAnswers],
+        notes: [...notes],
+        ...(answers && { answers }),
+      };
     },
   };
 }
@@ -159,6 +192,21 @@ class Tally {
     return scoreQuestions(this.index, this.meanQ(), visible);
   }
 
+  /** From the options chosen, so it is exact whatever the order of the respondents. */
+  questionSpreads(): (number | null)[] {
+    return this.index.questions.map((question) => {
+      if ((this.counted[question.index] ?? 0) < 2) return null;
+      let min = Infinity;
+      let max = -Infinity;
+      question.normalized.forEach((q, k) => {
+        if ((this.options[question.optionOffset + k] ?? 0) === 0) return;
+        if (q < min) min = q;
+        if (q > max) max = q;
+      });
+      return 100 * (max - min);
+    });
+  }
+
   questionSummaries(): QuestionSummary[] {
     const q = this.meanQ();
     return this.index.questions.map(({ index: i }) => ({
@@ -184,6 +232,16 @@ function keepDetail(index: IndexedQuestionnaire, answers: DetailAnswer[][], resp
       ...(given.note !== undefined && { note: given.note }),
     });
   }
+}
+
+function gapsOf(status: Uint8Array): { unanswered: number; notApplicable: number } {
+  let unanswered = 0;
+  let notApplicable = 0;
+  for (const s of status) {
+    if (s === UNANSWERED) unanswered++;
+    else if (s === NOT_APPLICABLE_STATUS) notApplicable++;
+  }
+  return { unanswered, notApplicable };
 }
 
 function increment(counts: Uint32Array, i: number): void {

@@ -15,14 +15,26 @@ export interface CapabilityRespondent {
   score: number | null;
 }
 
+/** What a respondent left out of the questions it was shown: the gaps a merged coverage hides. */
+export interface RespondentGaps {
+  /** Visible questions with no answer. */
+  unanswered: number;
+  /** Visible questions answered `n/a`. */
+  notApplicable: number;
+}
+
 /** The respondents of a finished merge, read-only: who they are and their own capability scores. */
 export interface Respondents {
   readonly length: number;
   identity(respondent: number): { name: string | undefined; role: string | undefined; organization: string | undefined; file: string };
   /** Own score of a respondent in a capability (questionnaire order); null where nothing was counted. */
   score(respondent: number, capability: number): number | null;
+  /** Visible questions the respondent left unanswered or marked n/a. */
+  gaps(respondent: number): RespondentGaps;
   /** Max − min of the respondents' own scores in a capability; null with fewer than two scores. */
   spread(capability: number): number | null;
+  /** One respondent's line for one capability, built on each call. */
+  capabilityEntry(respondent: number, capability: number): CapabilityRespondent;
   /** Every respondent's line for one capability, built on each call: the caller decides how long it lives. */
   capabilityEntries(capability: number): CapabilityRespondent[];
 }
@@ -35,6 +47,8 @@ export interface Respondents {
  */
 export class RespondentStore {
   private scores: Float64Array;
+  /** Per respondent: unanswered, then n/a (two entries each). */
+  private gapCounts = new Uint32Array(128);
   private readonly files: string[] = [];
   private readonly names: (string | undefined)[] = [];
   private readonly roles: (string | undefined)[] = [];
@@ -50,8 +64,19 @@ export class RespondentStore {
   }
 
   /** `capabilities`: the respondent's own scores, in questionnaire order. */
-  add(identity: RespondentIdentity, capabilities: readonly { readonly score: number | null }[]): void {
+  add(
+    identity: RespondentIdentity,
+    capabilities: readonly { readonly score: number | null }[],
+    gaps: RespondentGaps = { unanswered: 0, notApplicable: 0 },
+  ): void {
     const row = this.files.length;
+    if (2 * row + 2 > this.gapCounts.length) {
+      const grown = new Uint32Array(this.gapCounts.length * 2);
+      grown.set(this.gapCounts);
+      this.gapCounts = grown;
+    }
+    this.gapCounts[2 * row] = gaps.unanswered;
+    this.gapCounts[2 * row + 1] = gaps.notApplicable;
     const width = this.capabilityCount;
     if ((row + 1) * width > this.scores.length) {
       const grown = new Float64Array(this.scores.length * 2);
@@ -71,10 +96,13 @@ export class RespondentStore {
     const score = (r: number, c: number): number =>
       r < length && c < this.capabilityCount ? (this.scores[r * this.capabilityCount + c] ?? NaN) : NaN;
     const orNull = (s: number) => (Number.isNaN(s) ? null : s);
+    const gapCounts = this.gapCounts;
     return {
       length,
       identity: (r) => ({ name: this.names[r], role: this.roles[r], organization: this.organizations[r], file: this.files[r] ?? '' }),
       score: (r, c) => orNull(score(r, c)),
+      // The array is replaced, never written in place, when it grows: the view keeps its own.
+      gaps: (r) => ({ unanswered: r < length ? (gapCounts[2 * r] ?? 0) : 0, notApplicable: r < length ? (gapCounts[2 * r + 1] ?? 0) : 0 }),
       spread: (c) => {
         let min = Infinity;
         let max = -Infinity;
@@ -88,13 +116,11 @@ export class RespondentStore {
         }
         return n >= 2 ? max - min : null;
       },
-      capabilityEntries: (c) => {
-        const entries: CapabilityRespondent[] = [];
-        // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
-        // of conditional objects gave each entry a hidden class of its own.
-        for (let r = 0; r < length; r++)
-          entries.push({ name: this.names[r], role: this.roles[r], file: this.files[r] ?? '', score: orNull(score(r, c)) });
-        return entries;
+      // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
+      // of conditional objects gave each entry a hidden class of its own.
+      capabilityEntry: (r, c) => ({ name: this.names[r], role: this.roles[r], file: this.files[r] ?? '', score: orNull(score(r, c)) }),
+      capabilityEntries(c) {
+        return Array.from({ length }, (_, r) => this.capabilityEntry(r, c));
       },
     };
   }

@@ -8,9 +8,11 @@ import {
   nextQuestionId,
   positionOf,
   previousQuestionId,
+  questionList,
   unansweredQuestions,
   type AnswerMap,
   type FlowMode,
+  type ListStatus,
   type QuestionPosition,
 } from './flow.js';
 
@@ -36,21 +38,36 @@ export type QuestionChoice =
   | { kind: 'back' }
   | { kind: 'note' }
   | { kind: 'help' }
+  | { kind: 'list' }
   | { kind: 'quit' };
+
+/** One row of the jump list, in the run's language. */
+export interface QuestionListRow {
+  id: string;
+  number: string;
+  capability: string;
+  text: string;
+  status: ListStatus;
+  flagged: boolean;
+}
 
 export interface SkippedQuestion {
   id: string;
   index: number;
+  /** As the header numbers it (`10`, `9.1`). */
+  number: string;
   text: string;
 }
 
 /** The interaction is passed in, so the flow runs (and is tested) without a terminal. */
 export interface AssessmentInteraction {
   question(screen: QuestionScreen): Promise<QuestionChoice>;
-  /** Returns the new note; an empty string removes it. */
-  note(screen: QuestionScreen): Promise<string>;
+  /** Returns the new note; an empty string removes it, undefined (Esc) leaves it as it was. */
+  note(screen: QuestionScreen): Promise<string | undefined>;
   /** At the end, when visible questions are still unanswered. */
   skipped(questions: SkippedQuestion[]): Promise<'answer' | 'finish' | 'quit'>;
+  /** Every visible question with its status: the id to jump to, or undefined to stay at `currentId`. */
+  questionList(rows: QuestionListRow[], currentId: string | undefined): Promise<string | undefined>;
 }
 
 export interface AssessmentOptions {
@@ -64,6 +81,8 @@ export interface AssessmentOptions {
   /** Where to start; default the first unanswered visible question. */
   startAt?: string | undefined;
   mode?: FlowMode;
+  /** Open the question list first (reviewing a completed file): the run goes where it is picked. */
+  startWithList?: boolean;
 }
 
 export interface AssessmentResult {
@@ -77,6 +96,20 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
   let mode: FlowMode = options.mode ?? 'fill';
   let current = options.startAt ?? firstUnansweredId(q, answers);
   let showHelp = false;
+  // Shown and left unanswered: "skipped" in the list, where an unreached question is "open".
+  const visited = new Set<string>();
+  const list = async (at: string | undefined) => {
+    const rows = questionList(q, answers, visited).map((entry) => ({
+      id: entry.id,
+      number: entry.number,
+      capability: localize(entry.capability.title, options.lang, defaultLang(q)),
+      text: localize(entry.question.text, options.lang, defaultLang(q)),
+      status: entry.status,
+      flagged: entry.flagged,
+    }));
+    return (await ask.questionList(rows, at)) ?? at;
+  };
+  if (options.startWithList) current = await list(current);
 
   const update = async (next: AnswerMap, id: string): Promise<void> => {
     if (sameEntry(next[id], answers[id])) return;
@@ -91,6 +124,7 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
         skipped.map(({ question }) => ({
           id: question.id,
           index: positionOf(q, answers, question.id)?.index ?? 0,
+          number: positionOf(q, answers, question.id)?.number ?? '',
           text: localize(question.text, options.lang, defaultLang(q)),
         })),
       );
@@ -120,15 +154,22 @@ export async function runAssessment(q: Questionnaire, initial: AnswerMap, option
         current = previousQuestionId(q, answers, id) ?? id;
         showHelp = false;
         break;
-      case 'note':
-        await update(setNote(answers, id, await ask.note(screen)), id);
+      case 'note': {
+        const note = await ask.note(screen);
+        if (note !== undefined) await update(setNote(answers, id, note), id);
         break;
+      }
       case 'help':
         showHelp = !showHelp;
+        break;
+      case 'list':
+        current = await list(id);
+        if (current !== id) showHelp = false;
         break;
       case 'quit':
         return { status: 'quit', answers };
     }
+    if (current !== id) visited.add(id);
   }
 }
 

@@ -3,7 +3,6 @@ import type { Questionnaire } from '../model/questionnaire.js';
 import { type LocalizedText, localize } from '../model/text.js';
 import type { Group } from '../model/workshop.js';
 import type { FlowMode } from './flow.js';
-import type { SkippedQuestion } from './run-assessment.js';
 import type { VoteRow } from './vote-keys.js';
 import { type WorkshopPosition, WorkshopView } from './workshop-flow.js';
 import { sameVoteEntry, setQuestionNote, setVotes, type Votes, type WorkshopAnswers } from './workshop-state.js';
@@ -56,6 +55,14 @@ export interface CapabilitySummary {
   flagged: { id: string; text: string; spread: number }[];
 }
 
+/** A question not voted by every group, listed at the end. */
+export interface UnvotedQuestion {
+  id: string;
+  /** 1-based among the questions visible to some group. */
+  index: number;
+  text: string;
+}
+
 export interface WorkshopInteraction {
   vote(screen: VoteScreen): Promise<VoteChoice>;
   /** Returns the question's new note; an empty string removes it. */
@@ -63,7 +70,7 @@ export interface WorkshopInteraction {
   discuss(screen: DiscussionScreen): Promise<DiscussionChoice>;
   capabilityDone(summary: CapabilitySummary): Promise<'continue' | 'quit'>;
   /** At the end, when questions are still not voted by every group. */
-  unvoted(questions: SkippedQuestion[]): Promise<'answer' | 'finish' | 'quit'>;
+  unvoted(questions: UnvotedQuestion[]): Promise<'answer' | 'finish' | 'quit'>;
 }
 
 export interface WorkshopOptions {

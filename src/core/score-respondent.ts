@@ -1,5 +1,6 @@
 import type { AnswerEntry } from '../model/answers.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
+import { WeightedMean } from './weighted-mean.js';
 import { classifyAnswers, COUNTED, HIDDEN, type ClassifiedAnswers } from './visibility.js';
 
 export interface ScoreWithCoverage {
@@ -44,34 +45,31 @@ export function scoreClassified(index: IndexedQuestionnaire, classified: Classif
 export function scoreQuestions(index: IndexedQuestionnaire, q: Float64Array, visible: Uint8Array): ScoreSet {
   let countedAll = 0;
   let visibleAll = 0;
-  let overallSum = 0;
-  let overallWeight = 0;
+  const overall = new WeightedMean();
+  const capabilityMean = new WeightedMean();
   const capabilities = index.capabilities.map((cap): ScoreWithCoverage => {
-    let sum = 0;
-    let weights = 0;
+    capabilityMean.reset();
     let counted = 0;
     let shown = 0;
     for (const i of cap.questions) {
       if (visible[i]) shown++;
       const value = q[i] ?? NaN;
       if (Number.isNaN(value)) continue;
-      const weight = index.questions[i]?.weight ?? 1;
-      sum += weight * value;
-      weights += weight;
+      capabilityMean.add(value, index.questions[i]?.weight ?? 1);
       counted++;
     }
     countedAll += counted;
     visibleAll += shown;
-    if (counted === 0) return { score: null, coverage: ratio(counted, shown) };
     // Averaging fractions and scaling last keeps every score ≤ 100 despite rounding.
-    const fraction = sum / weights;
-    overallSum += cap.weight * fraction;
-    overallWeight += cap.weight;
+    const fraction = capabilityMean.mean;
+    if (fraction === null) return { score: null, coverage: ratio(counted, shown) };
+    overall.add(fraction, cap.weight);
     return { score: 100 * fraction, coverage: ratio(counted, shown) };
   });
+  const overallFraction = overall.mean;
   return {
     capabilities,
-    overall: { score: overallWeight > 0 ? 100 * (overallSum / overallWeight) : null, coverage: ratio(countedAll, visibleAll) },
+    overall: { score: overallFraction === null ? null : 100 * overallFraction, coverage: ratio(countedAll, visibleAll) },
   };
 }
 

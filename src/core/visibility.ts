@@ -1,6 +1,6 @@
 import { NOT_APPLICABLE, normalizeAnswer, type AnswerEntry } from '../model/answers.js';
 import type { Condition } from '../model/questionnaire.js';
-import type { IndexedQuestionnaire } from './questionnaire-index.js';
+import type { IndexedQuestion, IndexedQuestionnaire } from './questionnaire-index.js';
 
 /** What became of one question for one respondent. Only COUNTED enters the averages. */
 export const COUNTED = 0;
@@ -30,6 +30,14 @@ export function conditionHolds(when: Condition, value: number): boolean {
  * a hidden question is not scored even when an answer for it is present.
  */
 export function classifyAnswers(index: IndexedQuestionnaire, answers: Readonly<Record<string, AnswerEntry>>): ClassifiedAnswers {
+  return classifyValues(index, (question) => normalizeAnswer(Object.hasOwn(answers, question.id) ? answers[question.id] : undefined).value);
+}
+
+/** The value given to a question before visibility applies: a scale value, n/a, or none. */
+export type GivenValue = number | typeof NOT_APPLICABLE | undefined;
+
+/** The same from each question's given value: a survey row has them by question, not by id. */
+export function classifyValues(index: IndexedQuestionnaire, givenValue: (question: IndexedQuestion) => GivenValue): ClassifiedAnswers {
   const n = index.questions.length;
   const status = new Uint8Array(n);
   const option = new Int32Array(n).fill(-1);
@@ -46,7 +54,7 @@ export function classifyAnswers(index: IndexedQuestionnaire, answers: Readonly<R
       } else status[i] = HIDDEN;
       continue;
     }
-    const { value } = normalizeAnswer(Object.hasOwn(answers, question.id) ? answers[question.id] : undefined);
+    const value = givenValue(question);
     if (value === undefined) status[i] = UNANSWERED;
     else if (value === NOT_APPLICABLE) status[i] = NOT_APPLICABLE_STATUS;
     else {

@@ -19,6 +19,8 @@ export interface RunAnswerFile {
   lang: string;
   startedAt: string;
   completedAt?: string | undefined;
+  /** `--report`, relative to the answer file's folder: honoured again on resume. */
+  report?: string | undefined;
   answers: Readonly<Record<string, AnswerEntry>>;
 }
 
@@ -33,6 +35,7 @@ export function serializeAnswerFile(file: RunAnswerFile, path = ''): string {
     lang: file.lang,
     startedAt: file.startedAt,
     ...(file.completedAt !== undefined ? { completedAt: file.completedAt } : {}),
+    ...(file.report !== undefined ? { report: file.report } : {}),
     answers: { ...file.answers },
   };
   if (/\.json$/i.test(path)) return `${JSON.stringify(data, null, 2)}\n`;

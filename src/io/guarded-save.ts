@@ -125,6 +125,7 @@ export function mergeRunFiles(base: RunAnswerFile, mine: RunAnswerFile, theirs: 
     lang: f.lang,
     startedAt: f.startedAt,
     completedAt: f.completedAt,
+    report: f.report,
   });
   const fields = mergeFieldEdits(header(base), header(mine), header(theirs));
   const take = <K extends keyof ReturnType<typeof header>>(key: K) =>
@@ -138,6 +139,7 @@ export function mergeRunFiles(base: RunAnswerFile, mine: RunAnswerFile, theirs: 
     lang: take('lang') ?? mine.lang,
     startedAt: take('startedAt') ?? mine.startedAt,
     completedAt: take('completedAt'),
+    report: take('report'),
     answers: answers.answers,
   };
   return { file, takenFromOther: answers.takenFromOther, conflicts: answers.conflicts, fieldConflicts: fields.conflicts };

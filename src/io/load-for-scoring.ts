@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { InvalidInputError } from '../errors.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
+import { isAnnotated } from '../core/notes.js';
 import { classifyAnswers, type ClassifiedAnswers } from '../core/visibility.js';
 import type { AnswerFile, Respondent } from '../model/answers.js';
 import { fileKindOf } from '../model/file-kind.js';
@@ -17,7 +18,7 @@ import { readSourceFile } from './yaml-source.js';
 export type FileResult =
   | {
       kind: 'answers';
-      /** With `classify`, `answers.answers` is emptied: the classification below replaces it. */
+      /** With `classify`, `answers.answers` keeps only the entries with a note or evidence: the classification below replaces the rest. */
       answers: AnswerFile;
       classified?: ClassifiedAnswers;
       /** A workshop file (SPEC §4.1): one respondent per group, in place of the file's own answers. */
@@ -84,7 +85,7 @@ export async function loadForScoring(path: string, fromFolder: boolean, options:
       : undefined;
     return {
       kind: 'answers',
-      answers: classified ? { ...loaded.answers, answers: {} } : loaded.answers,
+      answers: classified ? { ...loaded.answers, answers: annotatedOnly(loaded.answers.answers) } : loaded.answers,
       ...(classified && { classified }),
       ...(groups && { groups }),
       questionnaireId: questionnaire.id,
@@ -95,6 +96,11 @@ export async function loadForScoring(path: string, fromFolder: boolean, options:
     if (error instanceof InvalidInputError) return { kind: 'invalid', problems: [...error.problems] };
     throw error;
   }
+}
+
+/** The report lists notes and evidence by default, so they travel back from a worker; values do not. */
+function annotatedOnly(answers: AnswerFile['answers']): AnswerFile['answers'] {
+  return Object.fromEntries(Object.entries(answers).filter(([, entry]) => isAnnotated(entry)));
 }
 
 /** A questionnaire or a JSON report: kept next to the answers in a folder, it is skipped, not an error. */

@@ -1,4 +1,5 @@
 import { InvalidInputError, UserError } from '../errors.js';
+import { AssessmentMetaCollector } from '../core/assessment-meta.js';
 import { buildReport, resolveTarget } from '../core/build-report.js';
 import { checkGateRules, type GateResult, type GateRule } from '../core/gates.js';
 import { createAccumulator, type Accumulator } from '../core/merge.js';
@@ -21,6 +22,12 @@ export interface ScoreOptions {
   spread?: number | undefined;
   /** Include report.questions with every answer (needed by the CSV format). */
   detail?: boolean | undefined;
+  /** Question spread (points) that puts a question on the discussion agenda; default 50. */
+  discuss?: number | undefined;
+  /** Months a roadmap phase takes, for its horizon; default 3, 0 for none. */
+  phaseMonths?: number | undefined;
+  /** false: leave notes and evidence out of the report. */
+  notes?: boolean | undefined;
   /** CI gates; unknown capability or level ids → UserError, exit 2. */
   gates?: readonly GateRule[] | undefined;
   /** The report's generatedAt; default now. */
@@ -64,6 +71,7 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
   const groups = new Map<string, QuestionnaireGroup>();
   const files: string[] = [];
   const langs = new Set<string>();
+  const meta = new AssessmentMetaCollector();
   let reference: Reference | undefined;
 
   const detail = options.detail ?? false;
@@ -109,6 +117,7 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     for (const warning of result.warnings) warnings.push(warning);
     if (answers.lang !== undefined) langs.add(answers.lang);
     files.push(file);
+    meta.add({ facilitator: facilitatorOf(answers), startedAt: answers.startedAt, completedAt: answers.completedAt });
     // A workshop file is one respondent per group (SPEC §4.1).
     if (result.groups) {
       for (const g of result.groups) {
@@ -151,12 +160,21 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     lang: lang ?? merged.index.defaultLang,
     target: options.target,
     spread: options.spread,
+    discuss: options.discuss,
+    phaseMonths: options.phaseMonths,
+    notes: options.notes,
+    assessment: meta.result(),
     detail: options.detail,
     gates: options.gates,
     warnings,
     generatedAt: options.now,
   });
   return { report, failedGates: report.gates.filter((g) => !g.passed), files, questionnairePath: reference.path };
+}
+
+/** SPEC §4 `facilitator`, read whether or not this build's answer schema declares it yet. */
+function facilitatorOf(answers: object): string | undefined {
+  return 'facilitator' in answers && typeof answers.facilitator === 'string' ? answers.facilitator : undefined;
 }
 
 interface QuestionnaireGroup {

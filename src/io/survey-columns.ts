@@ -1,5 +1,6 @@
 import type { IndexedQuestionnaire } from '../core/questionnaire-index.js';
 import type { LocalizedText } from '../model/text.js';
+import { escapeUnsafeInJson } from '../text/sanitize.js';
 
 /** What one column of a survey export holds. */
 export type SurveyColumn = { kind: 'question'; question: number } | { kind: 'name' | 'role' | 'organization' } | { kind: 'ignored' };
@@ -115,5 +116,5 @@ function questionKeys(index: IndexedQuestionnaire): Map<string, number> {
 export function quoteText(header: string): string {
   const flat = header.replace(/\s+/g, ' ').trim();
   const short = [...flat].length > 50 ? `${[...flat].slice(0, 49).join('')}…` : flat;
-  return JSON.stringify(short).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeUnsafeInJson(JSON.stringify(short));
 }

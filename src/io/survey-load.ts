@@ -1,4 +1,5 @@
 import type { IndexedQuestionnaire } from '../core/questionnaire-index.js';
+import type { GivenValue } from '../core/visibility.js';
 import type { AnswerEntry, Respondent } from '../model/answers.js';
 import type { Problem } from '../model/problem.js';
 import { cellReaders } from './survey-cells.js';
@@ -10,7 +11,18 @@ export interface SurveyRespondent {
   /** The row as the spreadsheet numbers it. */
   row: number;
   respondent: Respondent;
-  answers: Record<string, AnswerEntry>;
+  /** Per question, in questionnaire order: scoring reads them as they are, with no record of ids to build. */
+  values: readonly GivenValue[];
+}
+
+/** A row's answers as an answer file holds them (`cxm import`, the per-question detail). */
+export function answersOf(index: IndexedQuestionnaire, values: readonly GivenValue[]): Record<string, AnswerEntry> {
+  const answers: Record<string, AnswerEntry> = {};
+  for (const question of index.questions) {
+    const value = values[question.index];
+    if (value !== undefined) answers[question.id] = value;
+  }
+  return answers;
 }
 
 export interface ReadSurveyOptions {
@@ -54,7 +66,6 @@ export async function readSurvey(
     problems.push({ file: path, line: f.row, column: f.column, path: where, message: f.message, severity: 'error' });
   };
   const readers = cellReaders(index);
-  const questionIds = index.questions.map((q) => q.id);
   let respondents = 0;
   let lastRow = 0;
   try {
@@ -67,7 +78,7 @@ export async function readSurvey(
       }
       if (cells.every((cell) => cell.trim() === '')) continue;
       const respondent: Respondent = {};
-      const answers: Record<string, AnswerEntry> = {};
+      const values: GivenValue[] = new Array(index.questions.length).fill(undefined);
       let valid = true;
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c] ?? '';
@@ -92,11 +103,11 @@ export async function readSurvey(
           valid = false;
           continue;
         }
-        answers[questionIds[column.question] ?? ''] = answer;
+        values[column.question] = answer;
       }
       if (!valid || problems.length > 0) continue;
       respondents++;
-      const pending = onRespondent({ row, respondent, answers });
+      const pending = onRespondent({ row, respondent, values });
       if (pending) await pending;
     }
   } catch (error) {

@@ -1,10 +1,11 @@
 import type { Accumulator, RespondentInput } from '../core/merge.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
+import { classifyValues } from '../core/visibility.js';
 import { UserError } from '../errors.js';
 import type { Problem } from '../model/problem.js';
 import { formatWarning } from './load-for-scoring.js';
 import { type LoadedQuestionnaire, loadQuestionnaire } from './load-questionnaire.js';
-import { type ReadSurveyOptions, readSurvey } from './survey-load.js';
+import { answersOf, type ReadSurveyOptions, readSurvey } from './survey-load.js';
 
 /**
  * The one place a survey row enters the running totals. The accumulator's entry points are being
@@ -39,8 +40,11 @@ export async function foldSurveyExport(
   options: ReadSurveyOptions,
 ): Promise<FoldSurveyResult> {
   const index = indexQuestionnaire(questionnaire.questionnaire);
-  const result = await readSurvey(path, index, options, ({ row, respondent, answers }) => {
-    foldRespondent(accumulator, { file: `${path}:${row}`, ...respondent, answers });
+  const result = await readSurvey(path, index, options, ({ row, respondent, values }) => {
+    const file = `${path}:${row}`;
+    // Classified straight from the row's values; the answers by id only for the per-question detail.
+    if (accumulator.keepsDetail) foldRespondent(accumulator, { file, ...respondent, answers: answersOf(index, values) });
+    else foldRespondent(accumulator, { file, ...respondent, answers: {}, classified: classifyValues(index, (q) => values[q.index]) });
   });
   return { problems: result.problems, warnings: result.warnings.map(formatWarning), respondents: result.respondents };
 }

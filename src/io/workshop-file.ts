@@ -16,6 +16,8 @@ export interface RunWorkshopFile {
   facilitator?: string | undefined;
   startedAt: string;
   completedAt?: string | undefined;
+  /** `--report`, relative to the workshop file's folder: honoured again on resume. */
+  report?: string | undefined;
   answers: WorkshopAnswers;
 }
 
@@ -31,6 +33,7 @@ export function serializeWorkshopFile(file: RunWorkshopFile, path = ''): string 
     ...(file.facilitator !== undefined && file.facilitator !== '' ? { facilitator: file.facilitator } : {}),
     startedAt: file.startedAt,
     ...(file.completedAt !== undefined ? { completedAt: file.completedAt } : {}),
+    ...(file.report !== undefined ? { report: file.report } : {}),
     answers: { ...file.answers },
   };
   if (/\.json$/i.test(path)) return `${JSON.stringify(data, null, 2)}\n`;
@@ -62,6 +65,7 @@ export function runWorkshopFileOf(file: WorkshopFile, defaults: { version: strin
     facilitator: file.facilitator,
     startedAt: file.startedAt ?? defaults.startedAt,
     completedAt: file.completedAt,
+    report: file.report,
     answers: file.answers,
   };
 }
@@ -90,6 +94,7 @@ export function mergeWorkshopFiles(
       facilitator: take('facilitator'),
       startedAt: take('startedAt'),
       completedAt: take('completedAt'),
+      report: take('report'),
       answers: answers.answers,
     },
     takenFromOther: answers.takenFromOther,

@@ -12,6 +12,10 @@ export const answerEntrySchema = z.union([
   z.strictObject({
     value: answerValueSchema.optional().meta({ description: 'Absent: the question is unanswered but carries a note.' }),
     note: z.string().optional(),
+    evidence: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Links or references backing the answer (SPEC §4), listed with the notes in the report.' }),
   }),
 ]);
 
@@ -31,6 +35,10 @@ export const answerFileSchema = z
     facilitator: z.string().optional(),
     startedAt: z.string().optional(),
     completedAt: z.string().optional().meta({ description: 'Absent while the assessment is unfinished.' }),
+    report: z.string().optional().meta({
+      description:
+        'Written by `run --report`: where the report goes at the end, relative to this file; a resumed run writes it there again.',
+    }),
     answers: z.record(z.string(), answerEntrySchema).default({}).meta({ description: 'Question id → answer.' }),
   })
   .meta({ title: 'cxm answers', description: 'Answers of one respondent to a cxm questionnaire (SPEC §4).' });

@@ -1,3 +1,5 @@
+import { sanitizeLine } from '../text/sanitize.js';
+
 /** A path into a parsed file, as zod reports it: keys and array indices. */
 export type DataPath = readonly (string | number)[];
 
@@ -36,5 +38,7 @@ export function formatProblem(problem: Problem): string {
   // Line 0: a problem with a path but no position in a file (a folder that cannot be read).
   const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : `${problem.file}:`;
   const prefix = problem.severity === 'warning' ? 'warning: ' : '';
-  return problem.path === '' ? `${where} ${prefix}${problem.message}` : `${where} ${problem.path}: ${prefix}${problem.message}`;
+  const line = problem.path === '' ? `${where} ${prefix}${problem.message}` : `${where} ${problem.path}: ${prefix}${problem.message}`;
+  // File names, keys and values in a message come from the user's files (SPEC §8).
+  return sanitizeLine(line);
 }

@@ -33,6 +33,9 @@ export const workshopFileSchema = z
     facilitator: z.string().optional(),
     startedAt: z.string().optional(),
     completedAt: z.string().optional().meta({ description: 'Absent while the workshop is unfinished.' }),
+    report: z.string().optional().meta({
+      description: 'Written by `run --report`: where the report goes at the end, relative to this file; honoured on resume.',
+    }),
     answers: z.record(z.string(), voteEntrySchema).default({}).meta({ description: 'Question id → the votes of the groups.' }),
   })
   .meta({ title: 'cxm workshop', description: 'The votes of several groups in one cxm run --groups session (SPEC §4.1).' });

@@ -1,9 +1,11 @@
+import { sanitizeText } from '../text/sanitize.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /**
  * Text safe both as element content and inside a quoted attribute value. Control characters
- * (other than tab and newline) are dropped: they are invalid in HTML and only hide things.
+ * (other than tab and newline) and bidi overrides are shown escaped: invalid in HTML, they only hide things.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return sanitizeText(text).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }

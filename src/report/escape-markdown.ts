@@ -1,14 +1,12 @@
+import { toSingleLine } from '../text/wrap.js';
+
 /**
  * Makes any questionnaire or answer text safe inside a GitHub-flavoured Markdown line, list item,
  * heading or table cell: it renders as the literal text and can neither end the cell, start a block
  * (heading, list, quote, fence) nor produce HTML, a link, an image, emphasis or math.
  */
 export function escapeMarkdown(text: string): string {
-  const oneLine = text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const escaped = oneLine
+  const escaped = toSingleLine(text)
     // Entities first so the backslashes below are not mistaken for markup.
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -90,16 +90,60 @@ ul.plain li { margin: 3px 0; }
 .callout { background: var(--warn-soft); border: 1px solid #fcd34d; border-radius: 8px; padding: 10px 14px 10px 34px; margin: 0; }
 .muted { color: var(--muted); }
 .notes li { margin: 2px 0; }
+.meta { display: flex; flex-wrap: wrap; gap: 4px 28px; margin: 0 0 14px; }
+.meta .fact { background: none; border: 0; padding: 0; }
+.meta .fact dd { font-size: 16px; }
+.lead { font-size: 17px; font-weight: 600; margin: 0 0 10px; }
+.summary h3 { margin: 14px 0 6px; color: var(--accent); }
+.summary .first-steps { display: grid; gap: 8px; grid-template-columns: repeat(auto-fit, minmax(400px, 1fr)); }
+.summary .first-steps .step h3 { color: var(--ink); margin: 0 0 4px; }
+.details { display: grid; gap: 10px; }
+.detail { border-bottom: 1px solid var(--line); padding: 4px 0 10px; break-inside: avoid; }
+.detail h3 { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; }
+.detail p, .detail ul { margin: 4px 0; }
+ol.agenda { padding-left: 24px; margin: 0; }
+ol.agenda > li { margin: 0 0 10px; break-inside: avoid; }
+ul.answers { margin: 4px 0 0; padding-left: 18px; font-size: 14px; }
+.note-group { margin: 0 0 12px; break-inside: avoid; }
+.note-group h3 { font-weight: 600; }
 footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { font-size: 11pt; background: #fff; }
+  body { font-size: 10pt; background: #fff; }
   .report { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  section, figure, table, .step, .phase { break-inside: avoid; }
-  table.questions { break-inside: auto; }
+  h1 { font-size: 22pt; }
+  h2 { break-after: avoid; margin-top: 0; }
+  h3 { break-after: avoid; }
+  /* The header and the executive summary make page 1; each main section then starts a page. */
+  section.charts, section.details, section.discussion, section.roadmap, section.notes-evidence, section.questions { break-before: page; }
+  /* Compact enough that the summary, first steps included, fits page 1 under the header. */
+  .report-header { padding-bottom: 6px; }
+  .report-header p { margin: 2px 0; font-size: 9pt; }
+  .eyebrow { font-size: 8pt; }
+  h1 { margin-bottom: 8px; }
+  .facts { gap: 8px; margin-bottom: 8px; }
+  .fact { padding: 4px 10px; }
+  .fact .big { font-size: 20pt; }
+  .summary { font-size: 8.5pt; line-height: 1.3; }
+  .summary ul.plain li { margin: 1px 0; }
+  .summary h2 { margin: 8px 0 6px; }
+  .summary h3 { margin: 8px 0 4px; font-size: 10pt; }
+  .summary .lead { font-size: 11pt; margin-bottom: 4px; }
+  /* Columns balance the steps' heights, where grid rows would wait for the tallest. */
+  .summary .first-steps { display: block; columns: 3; column-gap: 10px; font-size: 8pt; }
+  .summary .first-steps small { font-size: 7pt; }
+  .summary .step { padding: 2px 6px; margin: 0 0 5px; border-width: 0 0 0 3px; border-radius: 0; }
+  .summary .step h3 { font-size: 9.5pt; margin: 0 0 2px; }
+  .summary .step ul { margin: 0; padding-left: 16px; }
+  .summary .level { font-size: 8pt; padding: 0 6px; }
+  figure, table, .step, .phase, .detail, .note-group, ol.agenda > li { break-inside: avoid; }
+  /* A long table may continue on the next page, but never mid-row, with its header repeated. */
+  table.questions, table.by-role, table.capabilities { break-inside: auto; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
+  .phases { display: block; }
+  .phase { margin-bottom: 10px; }
+  svg.radar { max-width: 150mm; }
 }
 `;
 

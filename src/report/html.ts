@@ -4,20 +4,28 @@ import { renderHtmlPage } from './html-style.js';
 import { reportLabels, type ReportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
-  capabilitiesWithNextSteps,
+  agendaItems,
+  agendaVoice,
+  answerText,
+  assessmentDates,
+  biggestDisagreements,
+  capabilityTarget,
   capabilityTitle,
+  coverageText,
   describeRespondent,
-  formatDate,
+  disagreementVoices,
+  nextStepText,
+  overallAgainstTarget,
   formatPercent,
   hasSeveralRespondents,
   levelLabel,
   levelOfScore,
   MAX_NAMED_RESPONDENTS,
-  nextLevelId,
-  respondentSummary,
+  respondentsByRole,
   strengthsAndGaps,
   targetMin,
   stepItems,
+  shownNotes,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 import { RESPONDENT_COLOURS, renderRadarChart, renderSpreadChart } from './svg-charts.js';
@@ -32,12 +40,14 @@ export function renderHtml(report: Report, options: RenderOptions): string {
   const t = reportLabels(options.lang || report.lang);
   const body = [
     header(report, t),
+    executiveSummary(report, t),
     charts(report, t),
     capabilityTable(report, t),
     byRole(report, t),
-    strengthsAndGapsSection(report, t),
-    nextSteps(report, t),
+    capabilityDetails(report, t),
+    discussion(report, t),
     roadmap(report, t),
+    notes(report, t),
     notAssessed(report, t),
     gates(report, t),
     warnings(report, t),
@@ -70,21 +80,28 @@ function section(cls: string, title: string, content: string): string {
   return `<section class="${cls}">\n<h2>${title}</h2>\n${content}\n</section>`;
 }
 
+const fact = (label: string, value: string, cls = 'fact') => `<div class="${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
+
 function header(report: Report, t: ReportLabels): string {
-  const who = respondentSummary(report)
+  const who = respondentsByRole(report)
     .map((r) => `<span class="who">${h(r)}</span>`)
-    .join(', ');
-  const fact = (label: string, value: string, cls = 'fact') => `<div class="${cls}"><dt>${label}</dt><dd>${value}</dd></div>`;
+    .join('; ');
+  const dates = assessmentDates(report);
+  const meta = [
+    report.organization ? fact(h(t.organization), h(report.organization)) : '',
+    report.facilitator ? fact(h(t.facilitator), h(report.facilitator)) : '',
+    dates !== undefined ? fact(h(t.assessed), h(dates)) : '',
+  ].filter((f) => f !== '');
   return `<header class="report-header">
 <p class="eyebrow">${h(report.questionnaire.id)} ${h(report.questionnaire.version)}</p>
 <h1>${h(report.questionnaire.title)}</h1>
-<dl class="facts">
+${meta.length > 0 ? `<dl class="meta">\n${meta.join('\n')}\n</dl>\n` : ''}<dl class="facts">
 ${fact(h(t.overall), `<span class="big">${formatScore(report.overall.score)}</span>${levelBadge(report, report.overall.level)}`, 'fact fact-score')}
 ${fact(h(t.target), levelBadge(report, report.target))}
 ${fact(h(t.coverage), formatPercent(report.overall.coverage))}
-${fact(h(t.date), h(formatDate(report.generatedAt)))}
 </dl>
 <p class="respondents"><strong>${h(t.respondents)} (${report.respondents.length}):</strong> ${who}</p>
+${report.respondents.length > 1 ? `<p class="coverage muted">${h(t.coverage)}: ${h(coverageText(report, t))}</p>` : ''}
 </header>`;
 }
 
@@ -151,16 +168,86 @@ function byRole(report: Report, t: ReportLabels): string {
   );
 }
 
-function capabilityItem(report: Report, c: ReportCapability): string {
-  return `<li>${h(c.title)} — <strong>${formatScore(c.score)}</strong> ${levelBadge(report, c.level)}</li>`;
+function capabilityItem(report: Report, c: ReportCapability, t: ReportLabels): string {
+  return `<li>${h(c.title)} — <strong>${formatScore(c.score)}</strong> ${levelBadge(report, c.level)} <span class="muted">${h(t.target)}: ${h(levelLabel(report, capabilityTarget(report, c)))}</span></li>`;
 }
 
-function strengthsAndGapsSection(report: Report, t: ReportLabels): string {
+function executiveSummary(report: Report, t: ReportLabels): string {
+  if (!report.capabilities.some((c) => c.score !== null)) return '';
   const { strengths, gaps } = strengthsAndGaps(report);
-  const column = (title: string, caps: ReportCapability[]) =>
-    caps.length === 0 ? '' : `<div><h2>${h(title)}</h2><ul class="plain">${caps.map((c) => capabilityItem(report, c)).join('')}</ul></div>`;
-  const content = column(t.strengths, strengths) + column(t.gaps, gaps);
-  return content === '' ? '' : `<section class="cols strengths-gaps">${content}</section>`;
+  const overall = overallAgainstTarget(report, t);
+  const column = (title: string, caps: ReportCapability[], none: string) =>
+    `<div><h3>${h(title)}</h3>${caps.length === 0 ? `<p class="muted">${h(none)}</p>` : `<ul class="plain">${caps.map((c) => capabilityItem(report, c, t)).join('')}</ul>`}</div>`;
+  const disagreements = biggestDisagreements(report).map((c) => {
+    const voices = disagreementVoices(report, c).map((v) => `${h(v.who)} <strong>${formatScore(v.score)}</strong>`);
+    return `<li>${h(c.title)} <span class="muted">(${h(t.spread)} ${formatScore(c.spread)})</span>: ${voices.join(' · ')}</li>`;
+  });
+  const first = report.roadmap[0];
+  const firstSteps = first
+    ? `<h3>${h(t.firstSteps(t.phase(first.phase, first.months)))}</h3><div class="first-steps">${first.steps
+        .map(
+          (s) =>
+            `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${actions(s.actions, s.doneWhen, t)}</div>`,
+        )
+        .join('')}</div>`
+    : '';
+  return section(
+    'summary',
+    h(t.executiveSummary),
+    `<p class="lead">${h(overall)}</p>
+<div class="cols">${column(t.strengths, strengths, t.noStrengths)}${column(t.gaps, gaps, t.noGaps)}</div>
+${disagreements.length > 0 ? `<h3>${h(t.biggestDisagreements)}</h3><ul class="plain">${disagreements.join('')}</ul>` : ''}
+${firstSteps}`,
+  );
+}
+
+function capabilityDetails(report: Report, t: ReportLabels): string {
+  const scored = report.capabilities.filter((c) => c.score !== null);
+  if (scored.length === 0) return '';
+  const cards = scored.map((c) => {
+    const level = levelLabel(report, c.level);
+    const target = levelLabel(report, capabilityTarget(report, c));
+    const next = nextStepText(report, c, t);
+    const advice = (c.advice ?? []).map((a) => `<li>${h(t.advice)} (${h(a.question)}): ${h(a.text)}</li>`);
+    return `<div class="detail" data-capability="${h(c.id)}"><h3>${h(c.title)} <strong>${formatScore(c.score)}</strong> ${levelBadge(report, c.level)} <span class="muted">${h(t.target)}: ${h(target)}</span></h3>${
+      c.levelDescription ? `<p><em>${h(t.levelHere(level))}:</em> ${h(c.levelDescription)}</p>` : ''
+    }${advice.length > 0 ? `<ul>${advice.join('')}</ul>` : ''}<p class="muted">${h(next)}</p></div>`;
+  });
+  return section('details', h(t.capabilityDetails), `<div class="details">${cards.join('\n')}</div>`);
+}
+
+function discussion(report: Report, t: ReportLabels): string {
+  const { shown, more } = agendaItems(report);
+  if (shown.length === 0) return '';
+  const items = shown.map((item) => {
+    const answers = item.answers.map((a) => `<li>${h(agendaVoice(a))}: <strong>${h(answerText(a))}</strong></li>`);
+    return `<li data-question="${h(item.question)}"><strong>${h(item.question)}</strong> · ${h(capabilityTitle(report, item.capability))} <span class="muted">— ${h(t.spread)} ${formatScore(item.spread)}</span>${
+      item.text ? `<br>${h(item.text)}` : ''
+    }${answers.length > 0 ? `<ul class="answers">${answers.join('')}</ul>` : ''}</li>`;
+  });
+  return section(
+    'discussion',
+    h(t.discussion),
+    `<p class="muted">${h(t.discussionLegend(report.discussThreshold))}</p>\n<ol class="agenda">${items.join('\n')}</ol>${more > 0 ? `\n<p class="muted">${h(t.moreItems(more))}</p>` : ''}`,
+  );
+}
+
+function notes(report: Report, t: ReportLabels): string {
+  const { groups: all, more } = shownNotes(report);
+  if (all.length === 0) return '';
+  const groups = all.map(
+    (n) =>
+      `<div class="note-group" data-question="${h(n.question)}"><h3>${h(n.question)} · ${h(n.text)}</h3><ul class="notes">${n.answers
+        .map(
+          (a) =>
+            `<li>${h(describeRespondent(a))}${a.note !== undefined ? `: ${h(a.note)}` : ''}${(a.evidence ?? [])
+              .map((e) => `<br><small>${h(t.evidence)}: ${h(e)}</small>`)
+              .join('')}</li>`,
+        )
+        .join('')}</ul></div>`,
+  );
+  const rest = more > 0 ? `\n<p class="muted">${h(t.moreItems(more))}</p>` : '';
+  return section('notes-evidence', h(t.notesAndEvidence), groups.join('\n') + rest);
 }
 
 function move(report: Report, from: string | null, to: string | null): string {
@@ -175,32 +262,18 @@ function actions(list: string[], doneWhen?: (string | null)[], t?: ReportLabels,
   return all.length === 0 ? '' : `<ul>${all.join('')}</ul>`;
 }
 
-function nextSteps(report: Report, t: ReportLabels): string {
-  const caps = capabilitiesWithNextSteps(report);
-  if (caps.length === 0) return '';
-  const steps = caps.map(
-    (c) =>
-      `<div class="step"><h3>${h(c.title)} ${move(report, c.level, nextLevelId(report, c.level))}</h3>${actions(
-        c.nextSteps,
-        c.doneWhen,
-        t,
-        (c.advice ?? []).map((a) => `${h(t.advice)} (${h(a.question)}): ${h(a.text)}`),
-      )}</div>`,
-  );
-  return section('next-steps', h(t.nextSteps), `<div class="steps">${steps.join('\n')}</div>`);
-}
-
 function roadmap(report: Report, t: ReportLabels): string {
   const title = `${h(t.roadmap)} <span class="move">(${h(t.target)}: ${h(levelLabel(report, report.target))})</span>`;
   if (report.roadmap.length === 0) {
     return report.capabilities.some((c) => c.score !== null) ? section('roadmap', title, `<p>${h(t.roadmapDone)}</p>`) : '';
   }
+  // Phase 1 is the executive summary's first steps: its actions are printed there, not twice.
   const phases = report.roadmap.map(
     (p) =>
-      `<div class="phase"><h3>${h(t.phase(p.phase))}</h3>${p.steps
+      `<div class="phase"><h3>${h(t.phase(p.phase, p.months))}</h3>${p.phase === 1 ? `<p class="muted">${h(t.seeFirstSteps)}</p>` : ''}${p.steps
         .map(
           (s) =>
-            `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${actions(s.actions, s.doneWhen, t)}</div>`,
+            `<div class="step"><h3>${h(capabilityTitle(report, s.capability))} ${move(report, s.fromLevel, s.toLevel)}</h3>${p.phase === 1 ? '' : actions(s.actions, s.doneWhen, t)}</div>`,
         )
         .join('')}</div>`,
   );
@@ -237,14 +310,8 @@ function warnings(report: Report, t: ReportLabels): string {
 function questions(report: Report, t: ReportLabels): string {
   const qs = report.questions;
   if (qs === undefined || qs.length === 0) return '';
-  const names = new Map(report.respondents.map((r) => [r.file, describeRespondent(r)]));
   const rows = qs.map((q) => {
-    const notes = q.answers.filter((a) => a.note !== undefined && a.note.trim() !== '');
-    const noteList =
-      notes.length === 0
-        ? ''
-        : `<ul class="notes muted">${notes.map((a) => `<li>${h(names.get(a.file) ?? a.file)}: ${h(a.note ?? '')}</li>`).join('')}</ul>`;
-    return `<tr><td>${h(q.id)}</td><td>${h(q.text)}${noteList}</td><td class="num${q.score === null ? ' none' : ''}">${formatScore(q.score)}</td><td class="num">${q.counted}</td><td class="num">${q.notApplicable}</td></tr>`;
+    return `<tr><td>${h(q.id)}</td><td>${h(q.text)}</td><td class="num${q.score === null ? ' none' : ''}">${formatScore(q.score)}</td><td class="num">${q.counted}</td><td class="num">${q.notApplicable}</td></tr>`;
   });
   const head = `<tr><th>${h(t.id)}</th><th>${h(t.question)}</th><th class="num">${h(t.score)}</th><th class="num">${h(t.counted)}</th><th class="num">${h(t.notApplicable)}</th></tr>`;
   return section(

@@ -1,5 +1,6 @@
 import type { DiffReport } from '../model/diff-report.js';
 import type { Report } from '../model/report.js';
+import { sanitizeData } from '../text/sanitize.js';
 import type { DiffRenderOptions } from './diff-format.js';
 import type { RenderOptions } from './render-options.js';
 
@@ -69,14 +70,24 @@ export function isDiffFormat(format: string): format is DiffFormat {
   return (DIFF_FORMATS as readonly string[]).includes(format);
 }
 
-export function loadRenderer(format: ReportFormat): Promise<Renderer> {
-  return renderers[format]();
+/**
+ * Every format gets the report with its texts made safe (SPEC §8: no control character or bidi
+ * override from a file reaches a screen, a cell or a slide); JSON escapes them itself, losslessly.
+ */
+function givenSafeText<Data, Options, Output>(render: (data: Data, options: Options) => Output) {
+  return (data: Data, options: Options): Output => render(sanitizeData(data), options);
 }
 
-export function loadBinaryRenderer(format: BinaryReportFormat): Promise<BinaryRenderer> {
-  return binaryRenderers[format]();
+export async function loadRenderer(format: ReportFormat): Promise<Renderer> {
+  const render = await renderers[format]();
+  return format === 'json' ? render : givenSafeText(render);
 }
 
-export function loadDiffRenderer(format: DiffFormat): Promise<DiffRenderer> {
-  return diffRenderers[format]();
+export async function loadBinaryRenderer(format: BinaryReportFormat): Promise<BinaryRenderer> {
+  return givenSafeText(await binaryRenderers[format]());
+}
+
+export async function loadDiffRenderer(format: DiffFormat): Promise<DiffRenderer> {
+  const render = await diffRenderers[format]();
+  return format === 'json' ? render : givenSafeText(render);
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { respondentEntriesOf } from '../core/respondent-entries.js';
 import type { Report } from '../model/report.js';
 import type { RenderOptions } from './render-options.js';
+import { escapeUnsafeInJson } from '../text/sanitize.js';
 
 /** From this many respondents on, `cxm score --format json` writes the report in pieces. */
 export const STREAM_JSON_FROM = 1001;
@@ -35,24 +37,28 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     }
     const n = Number(piece);
     // Read only now, one capability at a time: each list lives while it is written.
-    const list = n === 0 ? report.respondents : (report.capabilities[n - 1]?.respondents ?? []);
-    if (list.length === 0) {
+    const capability = report.capabilities[n - 1];
+    const streamed = capability && respondentEntriesOf(capability);
+    const list = n === 0 ? report.respondents : streamed ? undefined : (capability?.respondents ?? []);
+    const length = list?.length ?? report.respondents.length;
+    const entryAt = (i: number): unknown => (streamed ? streamed(i) : list?.[i]);
+    if (length === 0) {
       buffer += '[]';
       continue;
     }
     const indent = /\n( *)[^\n]*$/.exec(buffer)?.[1] ?? '';
     const inner = `\n${indent}  `;
     buffer += '[';
-    for (let i = 0; i < list.length; i++) {
-      buffer += `${i === 0 ? '' : ','}${inner}${entryJson(list[i], inner)}`;
+    for (let i = 0; i < length; i++) {
+      buffer += `${i === 0 ? '' : ','}${inner}${entryJson(entryAt(i), inner)}`;
       if (buffer.length >= CHUNK_CHARS) {
-        yield buffer;
+        yield escapeUnsafeInJson(buffer);
         buffer = '';
       }
     }
     buffer += `\n${indent}]`;
   }
-  yield `${buffer}\n`;
+  yield `${escapeUnsafeInJson(buffer)}\n`;
 }
 
 const keys = new Map<string, string>();

@@ -18,7 +18,31 @@ export interface ReportLabels {
   doneWhen: string;
   advice: string;
   roadmap: string;
-  phase: (n: number) => string;
+  /** "Phase 1 · months 1–3"; without a horizon "Phase 1". */
+  phase: (n: number, months?: { from: number; to: number }) => string;
+  organization: string;
+  facilitator: string;
+  assessed: string;
+  executiveSummary: string;
+  overallAgainstTarget: (score: string, level: string, target: string, short: string | undefined) => string;
+  noStrengths: string;
+  noGaps: string;
+  biggestDisagreements: string;
+  firstSteps: (phase: string) => string;
+  capabilityDetails: string;
+  levelHere: (level: string) => string;
+  nextStepIn: (phase: string, from: string, to: string) => string;
+  atTarget: (target: string) => string;
+  blockedUntil: string;
+  seeFirstSteps: string;
+  discussion: string;
+  discussionLegend: (threshold: number | undefined) => string;
+  notesAndEvidence: string;
+  evidence: string;
+  coverageCounts: string;
+  respondentGaps: (unanswered: number, notApplicable: number) => string;
+  noCoverageGaps: string;
+  moreItems: (n: number) => string;
   roadmapDone: string;
   notAssessed: string;
   gates: string;
@@ -63,7 +87,32 @@ const en: ReportLabels = {
   doneWhen: 'Done when',
   advice: 'Advice',
   roadmap: 'Roadmap',
-  phase: (n) => `Phase ${n}`,
+  phase: (n, months) => (months ? `Phase ${n} · months ${months.from}–${months.to}` : `Phase ${n}`),
+  organization: 'Organisation',
+  facilitator: 'Facilitator',
+  assessed: 'Assessed',
+  executiveSummary: 'Executive summary',
+  overallAgainstTarget: (score, level, target, short) =>
+    `Overall ${score} (${level}) against a target of ${target}: ${short === undefined ? 'target reached' : `${short} points short`}.`,
+  noStrengths: 'No capability has reached its target yet.',
+  noGaps: 'Every assessed capability meets its target.',
+  biggestDisagreements: 'Biggest disagreements',
+  firstSteps: (phase) => `First steps (${phase})`,
+  capabilityDetails: 'Capabilities in detail',
+  levelHere: (level) => `What ${level} looks like here`,
+  nextStepIn: (phase, from, to) => `Next step: ${from} → ${to}, in ${phase} of the roadmap.`,
+  atTarget: (target) => `Meets its target (${target}).`,
+  blockedUntil: 'Waits for its prerequisites.',
+  seeFirstSteps: 'The actions of this phase are the first steps in the executive summary.',
+  discussion: 'Discussion agenda',
+  discussionLegend: (n) =>
+    n === undefined ? 'questions the respondents answered far apart' : `questions whose answers spread ${n} points or more, largest first`,
+  notesAndEvidence: 'Notes and evidence',
+  evidence: 'Evidence',
+  coverageCounts: 'questions answered by at least one respondent, of those shown',
+  respondentGaps: (u, n) => [u > 0 ? `${u} skipped` : '', n > 0 ? `${n} n/a` : ''].filter((p) => p !== '').join(', '),
+  noCoverageGaps: 'every respondent answered every question shown',
+  moreItems: (n) => `… and ${n} more (see the JSON report)`,
   roadmapDone: 'Every assessed capability has reached the target.',
   notAssessed: 'Not assessed',
   gates: 'Gates',
@@ -106,7 +155,31 @@ const ja: ReportLabels = {
   doneWhen: '完了の目安',
   advice: 'アドバイス',
   roadmap: 'ロードマップ',
-  phase: (n) => `フェーズ ${n}`,
+  phase: (n, months) => (months ? `フェーズ ${n} · ${months.from}〜${months.to}か月目` : `フェーズ ${n}`),
+  organization: '組織',
+  facilitator: 'ファシリテーター',
+  assessed: '実施日',
+  executiveSummary: 'エグゼクティブサマリー',
+  overallAgainstTarget: (score, level, target, short) =>
+    `総合 ${score}（${level}）、目標は${target}：${short === undefined ? '目標達成' : `あと ${short} ポイント`}。`,
+  noStrengths: 'まだ目標に達した領域はありません。',
+  noGaps: '評価済みのすべての領域が目標に達しています。',
+  biggestDisagreements: '大きく評価が分かれた領域',
+  firstSteps: (phase) => `最初のステップ（${phase}）`,
+  capabilityDetails: '領域別の詳細',
+  levelHere: (level) => `この領域の「${level}」とは`,
+  nextStepIn: (phase, from, to) => `次のステップ：${from} → ${to}（ロードマップの${phase}）。`,
+  atTarget: (target) => `目標（${target}）に達しています。`,
+  blockedUntil: '前提となる領域を待っています。',
+  seeFirstSteps: 'このフェーズのアクションはエグゼクティブサマリーの「最初のステップ」にあります。',
+  discussion: '議論すべき設問',
+  discussionLegend: (n) => (n === undefined ? '回答が大きく分かれた設問' : `回答のばらつきが ${n} 以上の設問（大きい順）`),
+  notesAndEvidence: 'メモと根拠',
+  evidence: '根拠',
+  coverageCounts: '表示された設問のうち、少なくとも1名が回答した割合',
+  respondentGaps: (u, n) => [u > 0 ? `未回答 ${u}` : '', n > 0 ? `対象外 ${n}` : ''].filter((p) => p !== '').join('、'),
+  noCoverageGaps: '全員が表示されたすべての設問に回答',
+  moreItems: (n) => `…ほか ${n} 件（JSON レポートを参照）`,
   roadmapDone: '評価済みのすべての領域が目標に達しています。',
   notAssessed: '未評価',
   gates: 'ゲート',

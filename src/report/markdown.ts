@@ -4,17 +4,25 @@ import { reportLabels, type ReportLabels } from './labels.js';
 import { renderMermaidChart } from './mermaid-chart.js';
 import type { RenderOptions } from './render-options.js';
 import {
-  capabilitiesWithNextSteps,
+  agendaItems,
+  agendaVoice,
+  answerText,
+  assessmentDates,
+  biggestDisagreements,
+  capabilityTarget,
   capabilityTitle,
+  coverageText,
   describeRespondent,
-  formatDate,
+  disagreementVoices,
+  nextStepText,
+  overallAgainstTarget,
   formatPercent,
   hasSeveralRespondents,
   levelLabel,
-  nextLevelId,
-  respondentSummary,
+  respondentsByRole,
   strengthsAndGaps,
   stepItems,
+  shownNotes,
 } from './report-view.js';
 import { formatScore } from '../core/format-score.js';
 
@@ -26,11 +34,13 @@ export function renderMarkdown(report: Report, options: RenderOptions): string {
   const t = reportLabels(options.lang || report.lang);
   const sections = [
     header(report, t),
+    executiveSummary(report, t),
     capabilities(report, t),
     byRole(report, t),
-    strengthsAndGapsSection(report, t),
-    nextSteps(report, t),
+    capabilityDetails(report, t),
+    discussion(report, t),
     roadmap(report, t),
+    notes(report, t),
     list(
       t.notAssessed,
       report.notAssessed.map((id) => md(capabilityTitle(report, id))),
@@ -55,15 +65,18 @@ function list(title: string, items: string[]): string[] {
 }
 
 function header(report: Report, t: ReportLabels): string[] {
-  const names = respondentSummary(report).map(md).join(', ');
+  const names = respondentsByRole(report).map(md).join('; ');
   const level = md(levelLabel(report, report.overall.level));
+  const dates = assessmentDates(report);
   return [
     `# ${md(report.questionnaire.title)}`,
     '',
+    ...(report.organization ? [`- **${t.organization}:** ${md(report.organization)}`] : []),
+    ...(report.facilitator ? [`- **${t.facilitator}:** ${md(report.facilitator)}`] : []),
+    ...(dates !== undefined ? [`- **${t.assessed}:** ${md(dates)}`] : []),
     `- **${t.respondents}:** ${report.respondents.length}${names === '' ? '' : ` — ${names}`}`,
-    `- **${t.date}:** ${md(formatDate(report.generatedAt))}`,
     `- **${t.overall}:** ${formatScore(report.overall.score)} (${level}) — ${t.target}: ${md(levelLabel(report, report.target))}`,
-    `- **${t.coverage}:** ${formatPercent(report.overall.coverage)}`,
+    `- **${t.coverage}:** ${md(coverageText(report, t))}`,
   ];
 }
 
@@ -101,29 +114,95 @@ function byRole(report: Report, t: ReportLabels): string[] {
   return [`## ${t.byRole}`, '', ...table([t.capability, ...roles.map(md)], ['left', ...roles.map(() => 'right' as const)], rows)];
 }
 
-function strengthsAndGapsSection(report: Report, t: ReportLabels): string[] {
+function capabilityItem(report: Report, c: ReportCapability, t: ReportLabels): string {
+  return `**${md(c.title)}** — ${formatScore(c.score)} (${md(levelLabel(report, c.level))}; ${t.target}: ${md(levelLabel(report, capabilityTarget(report, c)))})`;
+}
+
+function executiveSummary(report: Report, t: ReportLabels): string[] {
+  if (!report.capabilities.some((c) => c.score !== null)) return [];
   const { strengths, gaps } = strengthsAndGaps(report);
-  const item = (c: ReportCapability) => `**${md(c.title)}** — ${formatScore(c.score)} (${md(levelLabel(report, c.level))})`;
-  const parts = [list(t.strengths, strengths.map(item)), list(t.gaps, gaps.map(item))].filter((p) => p.length > 0);
-  return parts.flatMap((p, i) => (i === 0 ? p : ['', ...p]));
+  const overall = overallAgainstTarget(report, t);
+  const out = [`## ${t.executiveSummary}`, '', md(overall), '', `**${t.strengths}**`, ''];
+  out.push(...(strengths.length > 0 ? strengths.map((c) => `- ${capabilityItem(report, c, t)}`) : [md(t.noStrengths)]));
+  out.push('', `**${t.gaps}**`, '', ...(gaps.length > 0 ? gaps.map((c) => `- ${capabilityItem(report, c, t)}`) : [md(t.noGaps)]));
+  const disagreements = biggestDisagreements(report);
+  if (disagreements.length > 0) {
+    out.push('', `**${t.biggestDisagreements}**`, '');
+    for (const c of disagreements) {
+      const voices = disagreementVoices(report, c).map((v) => `${md(v.who)} ${formatScore(v.score)}`);
+      out.push(`- **${md(c.title)}** (${md(t.spread)} ${formatScore(c.spread)}): ${voices.join(' · ')}`);
+    }
+  }
+  const first = report.roadmap[0];
+  if (first) {
+    out.push('', `**${md(t.firstSteps(t.phase(first.phase, first.months)))}**`, '');
+    for (const s of first.steps) {
+      out.push(
+        `- **${md(capabilityTitle(report, s.capability))}:** ${levelStep(report, s.fromLevel, s.toLevel)}`,
+        ...stepLines(s.actions, s.doneWhen, t),
+      );
+    }
+  }
+  return out;
+}
+
+function capabilityDetails(report: Report, t: ReportLabels): string[] {
+  const scored = report.capabilities.filter((c) => c.score !== null);
+  if (scored.length === 0) return [];
+  return [
+    `## ${t.capabilityDetails}`,
+    ...scored.flatMap((c) => {
+      const level = levelLabel(report, c.level);
+      const target = levelLabel(report, capabilityTarget(report, c));
+      const next = nextStepText(report, c, t);
+      return [
+        '',
+        `### ${md(c.title)} — ${formatScore(c.score)} (${md(level)}; ${t.target}: ${md(target)})`,
+        '',
+        ...(c.levelDescription ? [`*${md(t.levelHere(level))}:* ${md(c.levelDescription)}`, ''] : []),
+        ...(c.advice ?? []).map((a) => `- ${md(t.advice)} (${md(a.question)}): ${md(a.text)}`),
+        ...((c.advice?.length ?? 0) > 0 ? [''] : []),
+        md(next),
+      ];
+    }),
+  ];
+}
+
+function discussion(report: Report, t: ReportLabels): string[] {
+  const { shown, more } = agendaItems(report);
+  if (shown.length === 0) return [];
+  const out = [`## ${t.discussion}`, '', md(t.discussionLegend(report.discussThreshold)), ''];
+  shown.forEach((item, k) => {
+    out.push(
+      `${k + 1}. **${md(item.question)}** · ${md(capabilityTitle(report, item.capability))} — ${md(t.spread)} ${formatScore(item.spread)}`,
+      ...(item.text ? [`   - *${md(item.text)}*`] : []),
+      ...item.answers.map((a) => `   - ${md(agendaVoice(a))}: ${md(answerText(a))}`),
+    );
+  });
+  if (more > 0) out.push('', md(t.moreItems(more)));
+  return out;
+}
+
+function notes(report: Report, t: ReportLabels): string[] {
+  const { groups: all, more } = shownNotes(report);
+  if (all.length === 0) return [];
+  return [
+    `## ${t.notesAndEvidence}`,
+    ...all.flatMap((n) => [
+      '',
+      `**${md(n.question)}** · ${md(n.text)}`,
+      '',
+      ...n.answers.flatMap((a) => [
+        `- ${md(describeRespondent(a))}${a.note !== undefined ? `: ${md(a.note)}` : ''}`,
+        ...(a.evidence ?? []).map((e) => `  - ${md(t.evidence)}: ${md(e)}`),
+      ]),
+    ]),
+    ...(more > 0 ? ['', md(t.moreItems(more))] : []),
+  ];
 }
 
 function levelStep(report: Report, from: string | null, to: string | null): string {
   return `${md(levelLabel(report, from))} → ${md(levelLabel(report, to))}`;
-}
-
-function nextSteps(report: Report, t: ReportLabels): string[] {
-  const caps = capabilitiesWithNextSteps(report);
-  if (caps.length === 0) return [];
-  return [
-    `## ${t.nextSteps}`,
-    '',
-    ...caps.flatMap((c) => [
-      `- **${md(c.title)}** (${levelStep(report, c.level, nextLevelId(report, c.level))})`,
-      ...stepLines(c.nextSteps, c.doneWhen, t),
-      ...(c.advice ?? []).map((a) => `  - ${md(t.advice)} (${md(a.question)}): ${md(a.text)}`),
-    ]),
-  ];
 }
 
 function stepLines(actions: string[], doneWhen: (string | null)[] | undefined, t: ReportLabels): string[] {
@@ -142,11 +221,13 @@ function roadmap(report: Report, t: ReportLabels): string[] {
     title,
     ...report.roadmap.flatMap((phase) => [
       '',
-      `### ${t.phase(phase.phase)}`,
+      `### ${md(t.phase(phase.phase, phase.months))}`,
       '',
+      // Phase 1 is the executive summary's first steps: printed there, not twice.
+      ...(phase.phase === 1 ? [md(t.seeFirstSteps), ''] : []),
       ...phase.steps.flatMap((s) => [
         `- **${md(capabilityTitle(report, s.capability))}:** ${levelStep(report, s.fromLevel, s.toLevel)}`,
-        ...stepLines(s.actions, s.doneWhen, t),
+        ...(phase.phase === 1 ? [] : stepLines(s.actions, s.doneWhen, t)),
       ]),
     ]),
   ];
@@ -169,14 +250,6 @@ function questions(report: Report, t: ReportLabels): string[] {
     String(q.counted),
     String(q.notApplicable),
   ]);
-  const names = new Map(report.respondents.map((r) => [r.file, describeRespondent(r)]));
-  const notes = qs.flatMap((q) =>
-    q.answers
-      .filter((a) => a.note !== undefined && a.note.trim() !== '')
-      .map((a) => `**${md(q.id)}** — ${md(names.get(a.file) ?? a.file)}: ${md(a.note ?? '')}`),
-  );
   const head = [t.id, t.capability, t.question, t.score, t.counted, t.notApplicable];
-  const out = [`## ${t.questions}`, '', ...table(head, ['left', 'left', 'left', 'right', 'right', 'right'], rows)];
-  if (notes.length > 0) out.push('', `### ${t.notes}`, '', ...notes.map((n) => `- ${n}`));
-  return out;
+  return [`## ${t.questions}`, '', ...table(head, ['left', 'left', 'left', 'right', 'right', 'right'], rows)];
 }

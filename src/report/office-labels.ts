@@ -4,7 +4,6 @@ import { reportLabels, type ReportLabels } from './labels.js';
 export interface OfficeLabels extends ReportLabels {
   questionnaire: string;
   version: string;
-  organization: string;
   item: string;
   value: string;
   strength: string;
@@ -19,6 +18,8 @@ export interface OfficeLabels extends ReportLabels {
   to: string;
   action: string;
   phaseColumn: string;
+  months: string;
+  answer: string;
   overallVsTarget: (score: string, level: string, target: string) => string;
   continued: (page: number, pages: number) => string;
   allRoles: string;
@@ -29,7 +30,6 @@ export interface OfficeLabels extends ReportLabels {
 const en = {
   questionnaire: 'Questionnaire',
   version: 'Version',
-  organization: 'Organisation',
   item: 'Item',
   value: 'Value',
   strength: 'Strength',
@@ -44,6 +44,8 @@ const en = {
   to: 'To',
   action: 'Action',
   phaseColumn: 'Phase',
+  months: 'Months',
+  answer: 'Answer',
   overallVsTarget: (score: string, level: string, target: string) => `${score} · ${level} (target: ${target})`,
   continued: (page: number, pages: number) => `(${page}/${pages})`,
   allRoles: 'All respondents',
@@ -54,7 +56,6 @@ const en = {
 const ja: typeof en = {
   questionnaire: '質問票',
   version: 'バージョン',
-  organization: '組織',
   item: '項目',
   value: '値',
   strength: '強み',
@@ -69,6 +70,8 @@ const ja: typeof en = {
   to: '次',
   action: 'アクション',
   phaseColumn: 'フェーズ',
+  months: '期間（月）',
+  answer: '回答',
   overallVsTarget: (score, level, target) => `${score} · ${level}（目標: ${target}）`,
   continued: (page, pages) => `（${page}/${pages}）`,
   allRoles: '全回答者',

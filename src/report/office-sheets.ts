@@ -1,8 +1,8 @@
 import type { Report } from '../model/report.js';
 import { CSV_COLUMNS } from './csv.js';
 import { officeLabels, type OfficeLabels } from './office-labels.js';
-import { answerRows, noteRows, organizationOf, reportDate, respondentNames } from './office-view.js';
-import { capabilityTitle, levelLabel, strengthsAndGaps, targetMin } from './report-view.js';
+import { agendaRows, answerRows, noteRows, organizationOf, reportDate, respondentNames } from './office-view.js';
+import { biggestDisagreements, capabilityTarget, capabilityTitle, levelLabel, strengthsAndGaps, targetMin } from './report-view.js';
 
 /**
  * The workbook's content as plain data, one function per sheet: src/report/xlsx.ts only lays it
@@ -31,7 +31,8 @@ function summarySheet(report: Report, t: OfficeLabels): Sheet {
     [t.id, report.questionnaire.id, null, null],
     [t.version, report.questionnaire.version, null, null],
     [t.organization, organizationOf(report) ?? null, null, null],
-    [t.date, reportDate(report), null, null],
+    [t.facilitator, report.facilitator ?? null, null, null],
+    [t.assessed, reportDate(report) ?? null, null, null],
     [t.respondents, report.respondents.length, null, null],
     ...respondentNames(report).map((name) => [t.respondent, name, null, null]),
     [t.overall, null, score(report.overall.score), levelLabel(report, report.overall.level)],
@@ -39,6 +40,7 @@ function summarySheet(report: Report, t: OfficeLabels): Sheet {
     [t.coverage, { number: report.overall.coverage, format: PERCENT }, null, null],
     ...strengths.map((c) => [t.strength, c.title, score(c.score), levelLabel(report, c.level)]),
     ...gaps.map((c) => [t.gap, c.title, score(c.score), levelLabel(report, c.level)]),
+    ...biggestDisagreements(report).map((c) => [t.disagreement, c.title, score(c.spread), null]),
     ...report.notAssessed.map((id) => [t.notAssessed, capabilityTitle(report, id), null, null]),
     ...report.gates.map((g) => [t.gate, `${g.rule}: ${g.detail}`, null, g.passed ? t.passed : t.failed]),
     ...report.warnings.map((w) => [t.warning, w, null, null]),
@@ -48,7 +50,6 @@ function summarySheet(report: Report, t: OfficeLabels): Sheet {
 
 function capabilitiesSheet(report: Report, t: OfficeLabels): Sheet {
   const roles = Object.keys(report.byRole);
-  const target = levelLabel(report, report.target);
   return {
     name: 'Capabilities',
     header: [t.id, t.capability, t.weight, t.score, t.level, t.target, t.coverage, t.spread, t.disagreement, ...roles, t.nextSteps],
@@ -58,7 +59,7 @@ function capabilitiesSheet(report: Report, t: OfficeLabels): Sheet {
       c.weight,
       score(c.score),
       c.level === null ? null : levelLabel(report, c.level),
-      target,
+      levelLabel(report, capabilityTarget(report, c)),
       { number: c.coverage, format: PERCENT },
       score(c.spread),
       c.disagreement,
@@ -71,25 +72,34 @@ function capabilitiesSheet(report: Report, t: OfficeLabels): Sheet {
 function roadmapSheet(report: Report, t: OfficeLabels): Sheet {
   const rows = report.roadmap.flatMap((phase) =>
     phase.steps.flatMap((step) =>
-      (step.actions.length > 0 ? step.actions : ['']).map((action) => [
+      (step.actions.length > 0 ? step.actions : ['']).map((action, i) => [
         phase.phase,
+        phase.months ? `${phase.months.from}–${phase.months.to}` : null,
         step.capability,
         capabilityTitle(report, step.capability),
         levelLabel(report, step.fromLevel),
         levelLabel(report, step.toLevel),
         action,
+        step.doneWhen?.[i] ?? null,
       ]),
     ),
   );
-  return { name: 'Roadmap', header: [t.phaseColumn, t.id, t.capability, t.from, t.to, t.action], rows };
+  return { name: 'Roadmap', header: [t.phaseColumn, t.months, t.id, t.capability, t.from, t.to, t.action, t.doneWhen], rows };
 }
 
-/** For now the capabilities flagged as a disagreement, with each respondent's own score. */
+/** The discussion agenda (SPEC §5): per question on it, each respondent's (or role's) answer. */
 function discussionSheet(report: Report, t: OfficeLabels): Sheet {
-  const rows = report.capabilities
-    .filter((c) => c.disagreement)
-    .flatMap((c) => c.respondents.map((r) => [c.id, c.title, score(c.spread), r.name ?? r.file, r.role ?? null, score(r.score)]));
-  return { name: 'Discussion', header: [t.id, t.capability, t.spread, t.respondent, t.role, t.score], rows };
+  const rows = agendaRows(report).map((a) => [
+    a.question,
+    capabilityTitle(report, a.capability),
+    a.questionText,
+    score(a.spread),
+    a.respondent,
+    a.role || null,
+    a.value,
+    a.answer,
+  ]);
+  return { name: 'Discussion', header: [t.id, t.capability, t.question, t.spread, t.respondent, t.role, t.value, t.answer], rows };
 }
 
 /** The CSV's columns (machine-readable names, in every language) plus the question's text. */
@@ -120,8 +130,9 @@ function notesSheet(report: Report, t: OfficeLabels): Sheet {
     n.respondent,
     n.role,
     n.note,
+    n.evidence,
   ]);
-  return { name: 'Notes', header: [t.id, t.capability, t.question, t.respondent, t.role, t.notes], rows };
+  return { name: 'Notes', header: [t.id, t.capability, t.question, t.respondent, t.role, t.notes, t.evidence], rows };
 }
 
 const SHEETS: SheetBuilder[] = [summarySheet, capabilitiesSheet, roadmapSheet, discussionSheet, answersSheet, notesSheet];

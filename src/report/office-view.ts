@@ -1,21 +1,19 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import type { Report } from '../model/report.js';
-import { describeRespondent, formatDate } from './report-view.js';
+import { commonOrganization } from '../core/assessment-meta.js';
+import { answerText, assessmentDates, describeRespondent, reportNotes } from './report-view.js';
 
 /** What the workbook and the deck both derive from a report, so that they never disagree. */
 
-/** The client's name when every respondent who gave one gave the same; else none. */
+/** The client's name (SPEC §7 `organization`); a report of an earlier cxm has it only on its respondents. */
 export function organizationOf(report: Report): string | undefined {
-  const names = new Set(report.respondents.flatMap((r) => (r.organization?.trim() ? [r.organization.trim()] : [])));
-  return names.size === 1 ? [...names][0] : undefined;
+  if (report.organization !== undefined) return report.organization ?? undefined;
+  return commonOrganization(report.respondents.map((r) => r.organization)) ?? undefined;
 }
 
-/**
- * The date a report shows, in one place: today's report carries only the time it was made, which
- * the other formats show too. (The assessment's own dates, SPEC §7 `assessedAt`, replace it here.)
- */
-export function reportDate(report: Report): string {
-  return formatDate(report.generatedAt);
+/** When the assessment took place (SPEC §7 `assessedAt`); undefined when the answer files do not say: never the day of printing. */
+export function reportDate(report: Report): string | undefined {
+  return assessmentDates(report);
 }
 
 export interface AnswerRow {
@@ -68,25 +66,49 @@ export interface NoteRow {
   respondent: string;
   role: string;
   note: string;
+  /** Evidence given with the answer, one per line. */
+  evidence: string;
 }
 
-/** Every non-empty note, in question order, with who wrote it. */
+/** Every note and piece of evidence, in question order, with who gave it (SPEC §7 `notes`, absent with --no-notes). */
 export function noteRows(report: Report): NoteRow[] {
-  const respondents = new Map(report.respondents.map((r) => [r.file, r]));
-  return (report.questions ?? []).flatMap((q) =>
-    q.answers
-      .filter((a) => a.note !== undefined && a.note.trim() !== '')
-      .map((a) => {
-        const who = respondents.get(a.file);
-        return {
-          question: q.id,
-          capability: q.capability,
-          questionText: q.text,
-          respondent: who?.name ?? a.file,
-          role: who?.role ?? '',
-          note: a.note ?? '',
-        };
-      }),
+  return reportNotes(report).flatMap((n) =>
+    n.answers.map((a) => ({
+      question: n.question,
+      capability: n.capability,
+      questionText: n.text,
+      respondent: a.name ?? a.file,
+      role: a.role ?? '',
+      note: a.note ?? '',
+      evidence: (a.evidence ?? []).join('\n'),
+    })),
+  );
+}
+
+export interface AgendaRow {
+  question: string;
+  capability: string;
+  questionText: string;
+  spread: number;
+  respondent: string;
+  role: string;
+  value: number | null;
+  answer: string;
+}
+
+/** The discussion agenda, one row per question × respondent (or role), largest spread first. */
+export function agendaRows(report: Report): AgendaRow[] {
+  return (report.discussion ?? []).flatMap((d) =>
+    d.answers.map((a) => ({
+      question: d.question,
+      capability: d.capability,
+      questionText: d.text ?? '',
+      spread: d.spread,
+      respondent: a.name ?? a.file ?? a.role ?? '',
+      role: a.role ?? '',
+      value: typeof a.value === 'number' ? a.value : null,
+      answer: answerText(a),
+    })),
   );
 }
 

@@ -7,12 +7,14 @@ import { officeLabels, type OfficeLabels } from './office-labels.js';
 import { organizationOf, reportDate, xmlSafeText } from './office-view.js';
 import type { RenderOptions } from './render-options.js';
 import {
-  capabilitiesWithNextSteps,
+  agendaItems,
+  agendaVoice,
+  answerText,
+  biggestDisagreements,
   capabilityTitle,
   formatPercent,
   hasSeveralRespondents,
   levelLabel,
-  nextLevelId,
   scoredCapabilities,
   strengthsAndGaps,
   targetMin,
@@ -112,7 +114,12 @@ function titleSlide(deck: Deck): void {
   slide.addText(clean(report.questionnaire.title), { ...box, y: 1.6, h: 1.9, fontSize: 40, bold: true, valign: 'bottom', fit: 'shrink' });
   const organization = organizationOf(report);
   if (organization !== undefined) slide.addText(clean(organization), { ...box, y: 3.7, h: 0.8, fontSize: 28 });
-  const facts = [`${t.date}: ${reportDate(report)}`, `${t.respondents}: ${t.respondentCount(report.respondents.length)}`];
+  const date = reportDate(report);
+  const facts = [
+    ...(date !== undefined ? [`${t.assessed}: ${date}`] : []),
+    ...(report.facilitator ? [`${t.facilitator}: ${report.facilitator}`] : []),
+    `${t.respondents}: ${t.respondentCount(report.respondents.length)}`,
+  ];
   slide.addText(clean(facts.join('   ·   ')), { ...box, y: 4.6, h: 0.6, fontSize: 20 });
   slide.addText(t.generatedBy, { ...box, y: 6.6, h: 0.4, fontSize: FONT.small, color: COLOR.light });
 }
@@ -138,20 +145,25 @@ function summarySlide(deck: Deck): void {
   slide.addText(clean(facts.join('\n')), { ...left, y: 3.9, h: 1.2, fontSize: FONT.body, color: COLOR.muted, align: 'center' });
 
   const { strengths, gaps } = strengthsAndGaps(report);
+  const disagreements = biggestDisagreements(report);
   const x = SLIDE.margin + 5.0;
   const w = SLIDE.width - SLIDE.margin - x;
   const item = (c: (typeof strengths)[number]) => `${c.title} — ${formatScore(c.score)} (${levelLabel(report, c.level)})`;
   const lines: pptxgenjs.default.TextProps[] = [];
-  for (const [title, caps, color] of [
-    [t.strengths, strengths, '2E7D32'],
-    [t.gaps, gaps, COLOR.accent],
+  const spreadItem = (c: (typeof strengths)[number]) => `${c.title} — ${t.spread} ${formatScore(c.spread)}`;
+  for (const [title, texts, none, color] of [
+    [t.strengths, strengths.map(item), t.noStrengths, '2E7D32'],
+    [t.gaps, gaps.map(item), t.noGaps, COLOR.accent],
+    [t.biggestDisagreements, disagreements.map(spreadItem), undefined, COLOR.alert],
   ] as const) {
-    if (caps.length === 0) continue;
+    if (texts.length === 0 && none === undefined) continue;
     lines.push({
       text: title,
       options: { fontSize: FONT.heading + 2, bold: true, color, breakLine: true, paraSpaceBefore: lines.length > 0 ? 12 : 0 },
     });
-    for (const c of caps) lines.push({ text: clean(item(c)), options: { fontSize: FONT.body + 2, bullet: true, breakLine: true } });
+    for (const text of texts) lines.push({ text: clean(text), options: { fontSize: FONT.body + 2, bullet: true, breakLine: true } });
+    if (texts.length === 0 && none !== undefined)
+      lines.push({ text: clean(none), options: { fontSize: FONT.body, color: COLOR.muted, breakLine: true } });
   }
   if (lines.length > 0)
     slide.addText(lines, { ...deck.text, x, y: 1.6, w, h: 5.1, valign: 'top', color: COLOR.ink, paraSpaceAfter: PARAGRAPH_SPACE });
@@ -295,6 +307,21 @@ function capabilityTableSlides(deck: Deck): void {
   });
 }
 
+/** The discussion agenda: each question with its spread, and who answered what. */
+function discussionSlides(deck: Deck): void {
+  const { report, t } = deck;
+  const { shown } = agendaItems(report);
+  const groups = shown.map((d) => ({
+    heading: `${d.question} · ${d.text ?? capabilityTitle(report, d.capability)} (${t.spread} ${formatScore(d.spread)})`,
+    items: d.answers.map((a) => `${agendaVoice(a)}: ${answerText(a)}`),
+  }));
+  if (groups.length > 0) textSlides(deck, t.discussion, groups);
+}
+
+/**
+ * The roadmap, a slide (or more) per phase titled with its horizon. Phase 1 is the next steps:
+ * its slides are titled so, and no other slide repeats its actions.
+ */
 function roadmapSlides(deck: Deck): void {
   const { report, t } = deck;
   const title = `${t.roadmap} · ${t.target}: ${levelLabel(report, report.target)}`;
@@ -309,17 +336,9 @@ function roadmapSlides(deck: Deck): void {
       heading: `${capabilityTitle(report, s.capability)}: ${levelLabel(report, s.fromLevel)} → ${levelLabel(report, s.toLevel)}`,
       items: s.actions,
     }));
-    textSlides(deck, `${t.roadmap} · ${t.phase(phase.phase)}`, groups);
+    const horizon = t.phase(phase.phase, phase.months);
+    textSlides(deck, phase.phase === 1 ? `${t.nextSteps} · ${horizon}` : `${t.roadmap} · ${horizon}`, groups);
   }
-}
-
-function nextStepsSlides(deck: Deck): void {
-  const { report, t } = deck;
-  const groups = capabilitiesWithNextSteps(report).map((c) => ({
-    heading: `${c.title}: ${levelLabel(report, c.level)} → ${levelLabel(report, nextLevelId(report, c.level))}`,
-    items: c.nextSteps,
-  }));
-  if (groups.length > 0) textSlides(deck, t.nextSteps, groups);
 }
 
 /** Headings with bullets in two columns, continued on as many slides as they need. */
@@ -360,4 +379,4 @@ function round1(score: number | null): number {
   return score === null ? 0 : Math.round(score * 10) / 10;
 }
 
-const SLIDES: SlideBuilder[] = [titleSlide, summarySlide, radarSlide, rolesSlide, capabilityTableSlides, roadmapSlides, nextStepsSlides];
+const SLIDES: SlideBuilder[] = [titleSlide, summarySlide, radarSlide, rolesSlide, capabilityTableSlides, discussionSlides, roadmapSlides];

@@ -25,6 +25,41 @@ function ring(n: number, value: number, className: string): string {
   return `<polygon class="${className}" points="${points}"/>`;
 }
 
+/**
+ * The sector (between axis k and k + 1) where the ring labels sit: the one whose data line stays
+ * farthest from every labelled ring, so a label never lies on the scores. Along a sector's
+ * bisector, the data line between radii a and b crosses at 2ab·cos(π/n)/(a + b), a ring at
+ * R·cos(π/n). With fewer than three axes the rings are circles and the labels stay on the first axis.
+ */
+export function quietSector(scores: readonly (number | null)[], rings: readonly number[]): number {
+  const n = scores.length;
+  if (n < 3 || rings.length === 0) return -1;
+  let best = 0;
+  let bestDistance = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const a = scores[k] ?? null;
+    const b = scores[(k + 1) % n] ?? null;
+    // An unscored axis leaves no line through its sectors: the safest place of all.
+    const crossing = a === null || b === null ? -Infinity : a + b === 0 ? 0 : (2 * a * b) / (a + b);
+    const distance = Math.min(...rings.map((r) => Math.abs(r - crossing)));
+    if (distance > bestDistance + 1e-9) {
+      best = k;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function ringLabel(n: number, sector: number, value: number, label: string): string {
+  if (sector < 0) {
+    const y = round(RADAR.cy - (value / 100) * RADAR.r);
+    return `<text class="radar-grid-label" x="${RADAR.cx + 4}" y="${y - 3}">${h(label)}</text>`;
+  }
+  // The middle of the ring's edge in that sector, the text centred on it.
+  const [x, y] = polar(sector + 0.5, n, (value / 100) * RADAR.r * Math.cos(Math.PI / n));
+  return `<text class="radar-grid-label" x="${x}" y="${round(y + 3)}" text-anchor="middle">${h(label)}</text>`;
+}
+
 /** Up to three wrapped lines, the last one cut with an ellipsis when the title is longer. */
 function labelLines(text: string, columns: number, maxLines: number): string[] {
   const lines = wrapText(text, columns);
@@ -57,12 +92,12 @@ export function renderRadarChart(report: Report, title: string): string {
   const caps = report.capabilities;
   const n = caps.length;
   if (n === 0) return '';
-  const grid = report.levels
-    .filter((l) => l.min > 0)
-    .map((l) => {
-      const y = round(RADAR.cy - (l.min / 100) * RADAR.r);
-      return `${ring(n, l.min, 'radar-grid')}<text class="radar-grid-label" x="${RADAR.cx + 4}" y="${y - 3}">${h(l.label)}</text>`;
-    });
+  const rings = report.levels.filter((l) => l.min > 0);
+  const sector = quietSector(
+    caps.map((c) => c.score),
+    rings.map((l) => l.min),
+  );
+  const grid = rings.map((l) => `${ring(n, l.min, 'radar-grid')}${ringLabel(n, sector, l.min, l.label)}`);
   const axes = caps.map((_, i) => {
     const [x, y] = polar(i, n, RADAR.r);
     return `<line class="radar-axis" x1="${RADAR.cx}" y1="${RADAR.cy}" x2="${x}" y2="${y}"/>`;

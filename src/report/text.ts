@@ -1,27 +1,24 @@
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { displayWidth } from '../text/width.js';
+import { formatScore } from '../core/format-score.js';
 import type { Report, ReportCapability } from '../model/report.js';
+import { displayWidth } from '../text/width.js';
+import { toSingleLine, wrapIndented, wrapText } from '../text/wrap.js';
 import { renderBar } from './bar.js';
 import { makeChalk } from './color.js';
-import { reportLabels, type ReportLabels } from './labels.js';
+import { reportLabels } from './labels.js';
 import type { RenderOptions } from './render-options.js';
 import {
-  capabilitiesWithNextSteps,
+  assessmentDates,
   capabilityTitle,
-  describeRespondent,
-  formatDate,
-  formatPercent,
+  coverageText,
   hasSeveralRespondents,
   isBelowTarget,
   levelLabel,
-  nextLevelId,
-  respondentSummary,
-  strengthsAndGaps,
-  stepItems,
+  respondentsByRole,
 } from './report-view.js';
-import { formatScore } from '../core/format-score.js';
-import { toSingleLine, wrapIndented, wrapText } from '../text/wrap.js';
+import { actionLines, heading, type TextContext } from './text-context.js';
+import { capabilityDetailsBlock, discussionBlock, executiveSummaryBlock, notesBlock } from './text-sections.js';
 
 const BAR_CELLS = 10;
 const MIN_TEXT_COLUMN = 16;
@@ -29,14 +26,13 @@ const MAX_LEVEL_COLUMN = 16;
 /** Marks a capability whose respondents disagree; plain ASCII so every terminal agrees on its width. */
 const DISAGREEMENT_MARK = '!';
 
-interface Context {
-  report: Report;
-  chalk: ChalkInstance;
-  t: ReportLabels;
-  width: number;
-}
+type Context = TextContext;
 
-/** The projector report: header, capability table, strengths and gaps, next steps, roadmap, gates. */
+/**
+ * The projector report: header, executive summary, capability table (and by role), the
+ * capabilities in detail, the discussion agenda, the roadmap (the one place actions are listed),
+ * notes and evidence, gates.
+ */
 export function renderText(report: Report, options: RenderOptions): string {
   const ctx: Context = {
     report,
@@ -46,10 +42,13 @@ export function renderText(report: Report, options: RenderOptions): string {
   };
   const blocks = [
     header(ctx),
+    executiveSummaryBlock(ctx),
     capabilityTable(ctx),
-    strengthsAndGapsBlock(ctx),
-    nextStepsBlock(ctx),
+    byRoleBlock(ctx),
+    capabilityDetailsBlock(ctx),
+    discussionBlock(ctx),
     roadmapBlock(ctx),
+    notesBlock(ctx),
     notAssessedBlock(ctx),
     gatesBlock(ctx),
     warningsBlock(ctx),
@@ -62,7 +61,7 @@ export function renderText(report: Report, options: RenderOptions): string {
 }
 
 function header({ report, chalk, t, width }: Context): string[] {
-  const names = respondentSummary(report).map(toSingleLine).join(', ');
+  const names = respondentsByRole(report).map(toSingleLine).join('; ');
   const respondents = `${t.respondentCount(report.respondents.length)}${names === '' ? '' : ` — ${names}`}`;
   const overallPlain = `${formatScore(report.overall.score)} ${toSingleLine(levelLabel(report, report.overall.level))}  (${t.target}: ${toSingleLine(levelLabel(report, report.target))})`;
   const overallLabel = `${t.overall}: `;
@@ -71,12 +70,15 @@ function header({ report, chalk, t, width }: Context): string[] {
     displayWidth(overallLabel + overallPlain) <= width
       ? [overallLabel + overallPlain.replace(formatScore(report.overall.score), styleScore({ report, chalk }, report.overall.score))]
       : field(width, overallLabel, overallPlain);
+  const dates = assessmentDates(report);
   return [
     ...wrapText(report.questionnaire.title, width).map((l) => chalk.bold(l)),
+    ...(report.organization ? field(width, `${t.organization}: `, report.organization) : []),
+    ...(report.facilitator ? field(width, `${t.facilitator}: `, report.facilitator) : []),
+    ...(dates !== undefined ? field(width, `${t.assessed}: `, dates) : []),
     ...field(width, `${t.respondents}: `, respondents),
-    ...field(width, `${t.date}: `, formatDate(report.generatedAt)),
     ...overall,
-    ...field(width, `${t.coverage}: `, formatPercent(report.overall.coverage)),
+    ...field(width, `${t.coverage}: `, coverageText(report, t)),
   ];
 }
 
@@ -172,55 +174,41 @@ function capabilityTable(ctx: Context): string[] {
   return lines;
 }
 
+/**
+ * Scores per role, compact enough for 80 columns: a column per role while the titles keep a
+ * readable width, else a line per capability ("role 12.3 · role 45.6").
+ */
+function byRoleBlock(ctx: Context): string[] {
+  const { report, chalk, t, width } = ctx;
+  const roles = Object.keys(report.byRole);
+  // One role's scores are the capability table's own.
+  if (roles.length < 2) return [];
+  const shown = roles.map((r) => toSingleLine(r));
+  const fixed = shown.map((r) => Math.max(5, displayWidth(r)));
+  const widths = fitColumns(width, fixed, 0);
+  const title = heading(chalk, t.byRole);
+  if ((widths[0] ?? 0) <= MIN_TEXT_COLUMN) {
+    return [
+      title,
+      ...report.capabilities.flatMap((c) => [
+        ...wrapIndented(c.title, width, '  '),
+        ...wrapIndented(roles.map((r, i) => `${shown[i]} ${formatScore(report.byRole[r]?.[c.id])}`).join(' · '), width, '    '),
+      ]),
+    ];
+  }
+  const table = newTable(chalk, [t.capability, ...shown], widths, ['left', ...roles.map(() => 'right' as const)]);
+  for (const c of report.capabilities) {
+    pushWrapped(table, [
+      wrapText(c.title, widths[0] ?? MIN_TEXT_COLUMN),
+      ...roles.map((r) => styleScore(ctx, report.byRole[r]?.[c.id] ?? null)),
+    ]);
+  }
+  return [title, ...tableLines(table)];
+}
+
 function spreadText(c: ReportCapability): string {
   if (c.spread === null) return '';
   return c.disagreement ? `${DISAGREEMENT_MARK} ${formatScore(c.spread)}` : formatScore(c.spread);
-}
-
-function heading(chalk: ChalkInstance, text: string): string {
-  return chalk.bold.underline(text);
-}
-
-function capabilityLine({ report, width }: Context, c: ReportCapability): string[] {
-  return wrapIndented(`${c.title} — ${formatScore(c.score)} ${levelLabel(report, c.level)}`, width, '  • ');
-}
-
-function strengthsAndGapsBlock(ctx: Context): string[] {
-  const { strengths, gaps } = strengthsAndGaps(ctx.report);
-  const lines: string[] = [];
-  if (strengths.length > 0) lines.push(heading(ctx.chalk, ctx.t.strengths), ...strengths.flatMap((c) => capabilityLine(ctx, c)));
-  if (gaps.length > 0) {
-    if (lines.length > 0) lines.push('');
-    lines.push(heading(ctx.chalk, ctx.t.gaps), ...gaps.flatMap((c) => capabilityLine(ctx, c)));
-  }
-  return lines;
-}
-
-function actionLines(width: number, actions: string[], indent: string, doneWhen?: (string | null)[], t?: ReportLabels): string[] {
-  return stepItems(actions, doneWhen).flatMap((a) => [
-    ...wrapIndented(a.action, width, `${indent}- `),
-    ...(a.doneWhen !== undefined && t ? wrapIndented(`${t.doneWhen}: ${a.doneWhen}`, width, `${indent}  `) : []),
-  ]);
-}
-
-function adviceLines(width: number, c: ReportCapability, indent: string, t: ReportLabels): string[] {
-  return (c.advice ?? []).flatMap((a) => wrapIndented(`${t.advice} (${a.question}): ${a.text}`, width, `${indent}- `));
-}
-
-function nextStepsBlock(ctx: Context): string[] {
-  const { report, chalk, t, width } = ctx;
-  const caps = capabilitiesWithNextSteps(report);
-  if (caps.length === 0) return [];
-  return [
-    heading(chalk, t.nextSteps),
-    ...caps.flatMap((c) => [
-      ...wrapIndented(`${c.title} (${levelLabel(report, c.level)} → ${levelLabel(report, nextLevelId(report, c.level))})`, width, '  ').map(
-        (l) => chalk.bold(l),
-      ),
-      ...actionLines(width, c.nextSteps, '    ', c.doneWhen, t),
-      ...adviceLines(width, c, '    ', t),
-    ]),
-  ];
 }
 
 function roadmapBlock(ctx: Context): string[] {
@@ -232,14 +220,16 @@ function roadmapBlock(ctx: Context): string[] {
   return [
     title,
     ...report.roadmap.flatMap((phase) => [
-      `  ${chalk.bold(t.phase(phase.phase))}`,
+      `  ${chalk.bold(t.phase(phase.phase, phase.months))}`,
+      // Phase 1 is the executive summary's first steps: printed there, not twice.
+      ...(phase.phase === 1 ? wrapIndented(t.seeFirstSteps, width, '    ') : []),
       ...phase.steps.flatMap((step) => [
         ...wrapIndented(
           `${capabilityTitle(report, step.capability)}: ${levelLabel(report, step.fromLevel)} → ${levelLabel(report, step.toLevel)}`,
           width,
           '    ',
         ),
-        ...actionLines(width, step.actions, '      ', step.doneWhen, t),
+        ...(phase.phase === 1 ? [] : actionLines(width, step.actions, '      ', step.doneWhen, t)),
       ]),
     ]),
   ];
@@ -291,14 +281,5 @@ function questionsBlock(ctx: Context): string[] {
       String(q.notApplicable),
     ]);
   }
-  const names = new Map(report.respondents.map((r) => [r.file, describeRespondent(r)]));
-  const notes = questions.flatMap((q) => q.answers.filter((a) => a.note !== undefined && a.note.trim() !== '').map((a) => ({ q, a })));
-  const lines = [heading(chalk, t.questions), ...tableLines(table)];
-  if (notes.length > 0) {
-    lines.push('', heading(chalk, t.notes));
-    for (const { q, a } of notes) {
-      lines.push(...wrapIndented(`${q.id} · ${names.get(a.file) ?? a.file}: ${a.note ?? ''}`, width, '  • '));
-    }
-  }
-  return lines;
+  return [heading(chalk, t.questions), ...tableLines(table)];
 }

@@ -1,5 +1,6 @@
 import type { ValidateResult } from '../model/validation.js';
 import { renderProblems } from './problems.js';
+import { sanitizeLine } from '../text/sanitize.js';
 
 /** A piece of output and the stream it belongs on, in the order written (problems and ✓ lines interleave per file). */
 export interface StreamText {
@@ -13,7 +14,7 @@ export function renderValidation(result: ValidateResult, options: { quiet?: bool
   for (const file of result.files) {
     const errors = file.problems.filter((p) => p.severity === 'error');
     out.push({ stream: 'stderr', text: renderProblems(file.problems) });
-    if (errors.length === 0 && !options.quiet) out.push({ stream: 'stdout', text: `✓ ${file.file} (${file.summary})\n` });
+    if (errors.length === 0 && !options.quiet) out.push({ stream: 'stdout', text: `✓ ${sanitizeLine(file.file)} (${file.summary})\n` });
   }
   if (!result.valid) {
     const invalid = result.files.filter((f) => f.problems.some((p) => p.severity === 'error')).length;

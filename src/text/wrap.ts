@@ -1,4 +1,5 @@
 import { displayWidth } from './width.js';
+import { sanitizeText } from './sanitize.js';
 
 // Characters that must not start a line (kinsoku shori) and ones that must not end it.
 const NO_LINE_START = new Set([...'、。，．,.)）」』】〕〉》］｝!！?？:：;；ー・ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々…']);
@@ -38,13 +39,10 @@ function graphemeWidth(g: string): number {
 
 /**
  * One line of terminal-safe text: control characters (ESC and friends could drive the terminal)
- * are dropped and every run of white space, newlines included, becomes one space.
+ * are shown escaped and every run of white space, newlines included, becomes one space.
  */
 export function toSingleLine(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return sanitizeText(text.replace(/\s+/g, ' ').trim());
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

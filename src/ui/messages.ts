@@ -1,6 +1,18 @@
 /** The words of the `cxm run` screens, in the run's language (English where a language is missing). */
 export interface RunMessages {
   answered(answered: number, total: number): string;
+  /** The header's position: stable numbers, follow-ups counted apart. */
+  questionOf(number: string, total: number, followUps: number): string;
+  elapsed(clock: string, timebox: string | undefined): string;
+  onPace: string;
+  behind(questions: number): string;
+  overTime: string;
+  questionList: string;
+  listTitle: string;
+  listKeys: string;
+  statusAnswered: string;
+  statusSkipped: string;
+  flagged: string;
   help: string;
   currentAnswer: string;
   notAnswered: string;
@@ -19,6 +31,7 @@ export interface RunMessages {
   menuKeys: string;
   notePrompt: string;
   noteHint: string;
+  noteUnchanged: string;
   skippedTitle(count: number): string;
   whatNow: string;
   answerSkipped: string;
@@ -29,6 +42,10 @@ export interface RunMessages {
   respondentOrganization: string;
   optional: string;
   reportWritten(path: string): string;
+  progressSaved(answered: number, total: number, path: string): string;
+  resumeWith(command: string): string;
+  nothingSaved: string;
+  openInPager: string;
   answersSaved(path: string): string;
   completedTitle: string;
   reviewAll: string;
@@ -48,6 +65,18 @@ export interface RunMessages {
 
 const en: RunMessages = {
   answered: (answered, total) => `${answered}/${total} answered`,
+  questionOf: (number, total, followUps) =>
+    followUps > 0 ? `Q ${number} of ${total} (+${followUps} follow-up${followUps === 1 ? '' : 's'})` : `Q ${number} of ${total}`,
+  elapsed: (clock, timebox) => (timebox === undefined ? clock : `${clock} of ${timebox}`),
+  onPace: 'on pace',
+  behind: (questions) => `${questions} behind`,
+  overTime: 'over time',
+  questionList: 'Go to a question…',
+  listTitle: 'Go to a question',
+  listKeys: '↑↓ or its number to choose · ⏎ go there · Esc back',
+  statusAnswered: 'answered',
+  statusSkipped: 'skipped',
+  flagged: 'note',
   help: 'Help',
   currentAnswer: 'Current answer',
   notAnswered: 'not answered yet',
@@ -65,7 +94,8 @@ const en: RunMessages = {
   keys: '↑↓ or number/letter to choose · ⏎ confirm · Ctrl-C save and quit',
   menuKeys: '↑↓ choose · ⏎ confirm · Ctrl-C save and quit',
   notePrompt: 'Note',
-  noteHint: '(empty removes the note)',
+  noteHint: '(empty removes the note · Esc keeps it)',
+  noteUnchanged: '(unchanged)',
   skippedTitle: (count) => `${count} question${count === 1 ? '' : 's'} not answered:`,
   whatNow: 'What now?',
   answerSkipped: 'Answer them now',
@@ -76,6 +106,10 @@ const en: RunMessages = {
   respondentOrganization: 'Organization',
   optional: '(optional)',
   reportWritten: (path) => `Report written to ${path}`,
+  progressSaved: (answered, total, path) => `Progress saved (${answered} of ${total} questions answered): ${path}`,
+  resumeWith: (command) => `Resume with: ${command}`,
+  nothingSaved: 'Interrupted before the first answer; nothing was saved.',
+  openInPager: 'Open the full report in a pager?',
   answersSaved: (path) => `Answers saved to ${path}`,
   completedTitle: 'This assessment is complete. What would you like to do?',
   reviewAll: 'Review and change answers',
@@ -95,6 +129,17 @@ const en: RunMessages = {
 
 const ja: RunMessages = {
   answered: (answered, total) => `${answered}/${total} 回答済み`,
+  questionOf: (number, total, followUps) => (followUps > 0 ? `Q ${number} / ${total}（追加質問 +${followUps}）` : `Q ${number} / ${total}`),
+  elapsed: (clock, timebox) => (timebox === undefined ? clock : `${clock} / ${timebox}`),
+  onPace: '予定どおり',
+  behind: (questions) => `${questions} 問遅れ`,
+  overTime: '時間超過',
+  questionList: '質問の一覧から移動…',
+  listTitle: '質問の一覧から移動',
+  listKeys: '↑↓・番号で選択 · ⏎ 移動 · Esc 戻る',
+  statusAnswered: '回答済み',
+  statusSkipped: 'スキップ',
+  flagged: 'メモ',
   help: 'ヘルプ',
   currentAnswer: '現在の回答',
   notAnswered: '未回答',
@@ -112,7 +157,8 @@ const ja: RunMessages = {
   keys: '↑↓・数字・英字で選択 · ⏎ 決定 · Ctrl-C 保存して終了',
   menuKeys: '↑↓ 選択 · ⏎ 決定 · Ctrl-C 保存して終了',
   notePrompt: 'メモ',
-  noteHint: '（空にするとメモを削除）',
+  noteHint: '（空にするとメモを削除 · Esc で変更しない）',
+  noteUnchanged: '（変更なし）',
   skippedTitle: (count) => `未回答の質問が ${count} 件あります：`,
   whatNow: 'どうしますか？',
   answerSkipped: '今すぐ回答する',
@@ -123,6 +169,10 @@ const ja: RunMessages = {
   respondentOrganization: '組織名',
   optional: '（任意）',
   reportWritten: (path) => `レポートを保存しました：${path}`,
+  progressSaved: (answered, total, path) => `途中まで保存しました（${total} 問中 ${answered} 問回答済み）：${path}`,
+  resumeWith: (command) => `続きから再開するには：${command}`,
+  nothingSaved: '最初の回答の前に中断しました。何も保存していません。',
+  openInPager: '詳しいレポートをページャーで開きますか？',
   answersSaved: (path) => `回答を保存しました：${path}`,
   completedTitle: 'このアセスメントは完了しています。どうしますか？',
   reviewAll: '回答を見直して変更する',

@@ -1,10 +1,16 @@
-import { input, select, Separator } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
-import type { AssessmentInteraction, QuestionScreen, SkippedQuestion } from '../core/run-assessment.js';
+import type { AssessmentInteraction, QuestionListRow, QuestionScreen, SkippedQuestion } from '../core/run-assessment.js';
 import type { Respondent } from '../model/answers.js';
 import type { RunMessages } from './messages.js';
-import { defaultChoiceIndex, questionChoices, renderQuestionScreen } from './screen.js';
+import { layoutItems } from './item-layout.js';
+import { keySelect } from './key-select.js';
+import { askNote } from './note-prompt.js';
+import { questionListItems } from './question-list.js';
+import { type ClockOptions, sessionClock } from './session-clock.js';
+import { defaultChoiceIndex, questionChoices, renderHeaderLine, renderQuestionScreen } from './screen.js';
 import { wrapParagraphs } from '../text/wrap.js';
+import { sanitizeText } from '../text/sanitize.js';
 
 /**
  * The terminal side of `cxm run`: draws each screen and asks through @inquirer/prompts (only the
@@ -30,6 +36,8 @@ export interface TerminalOptions {
   chalk: ChalkInstance;
   messages: RunMessages;
   output?: NodeJS.WriteStream;
+  /** The session clock in the header: since `startedAt` (ms), on pace or not with a timebox. */
+  clock?: ClockOptions;
 }
 
 export interface Terminal {
@@ -67,42 +75,67 @@ export function createTerminal(options: TerminalOptions): Terminal {
     noticeRows = pending.length;
     for (const line of pending.splice(0)) out.write(`${chalk.yellow(`! ${line}`)}\n`);
   };
+  const clockText = sessionClock(options.clock, m);
   const keysHelpTip = () => chalk.dim(m.keys);
   const menuHelpTip = () => chalk.dim(m.menuKeys);
 
   const question = async (screen: QuestionScreen) => {
     const context = ready();
     clear();
-    const drawn = renderQuestionScreen(screen, { width: width(), chalk, messages: m });
-    out.write(drawn);
     const items = questionChoices(screen, m);
-    // The prompt line, a blank line and the key hint take 3 rows; the separator goes first when rows are short.
-    const room = rows() - noticeRows - (drawn.split('\n').length - 1) - 3;
-    const separate = items.length + 1 <= room;
-    const choices = items.flatMap((item, index) => {
-      const choice = { value: index, name: item.name };
-      const first = item.action && !items[index - 1]?.action;
-      return first && separate ? [new Separator(chalk.dim('──────')), choice] : [choice];
+    const keyItems = items.map((item) => ({ value: item.choice, name: item.name, key: item.key, action: item.action }));
+    // Below the screen: the prompt line, the items, a blank line and the key hint. The screen gives
+    // way (help, then the note, cut short) so that the items, packed if need be, stay in sight.
+    const available = rows() - noticeRows - 3;
+    const packed = layoutItems(keyItems, 0, { rows: 0, width: width() }).rows.length;
+    const drawn = renderQuestionScreen(screen, {
+      width: width(),
+      chalk,
+      messages: m,
+      maxLines: available - packed,
+      clock: clockText(screen.position),
     });
-    const index = await select(
-      {
-        message: m.yourAnswer,
-        choices,
-        default: defaultChoiceIndex(screen, items),
-        pageSize: Math.max(5, Math.min(choices.length, room)),
-        loop: false,
-        theme: { style: { keysHelpTip } },
-      },
-      context,
-    );
-    const picked = items[index];
-    if (!picked) throw new Error(`no choice ${index}`);
-    return picked.choice;
+    out.write(drawn);
+    const tick = options.clock ? setInterval(() => redrawHeader(screen), 1000) : undefined;
+    tick?.unref();
+    try {
+      return await keySelect(
+        {
+          message: m.yourAnswer,
+          items: keyItems,
+          default: defaultChoiceIndex(screen, items),
+          rows: available - (drawn.split('\n').length - 1),
+          width: width(),
+          hint: keysHelpTip(),
+          highlight: chalk.cyan,
+          dim: chalk.dim,
+        },
+        context,
+      );
+    } finally {
+      clearInterval(tick);
+    }
+  };
+
+  /**
+   * The clock moves while a question waits: the cursor is saved, the screen's first line (below
+   * the notices) drawn again, the cursor restored, so the prompt underneath is left as it is.
+   */
+  const redrawHeader = (screen: QuestionScreen) => {
+    const header = renderHeaderLine(screen, { width: width(), chalk, messages: m, clock: clockText(screen.position) });
+    out.write(`\x1b7\x1b[${noticeRows + 1};1H\x1b[2K${header}\x1b8`);
   };
 
   const note = async (screen: QuestionScreen) => {
     const context = ready();
-    return input({ message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`, default: screen.current.note ?? '', prefill: 'editable' }, context);
+    return askNote(
+      {
+        message: `${m.notePrompt} ${chalk.dim(m.noteHint)}`,
+        default: sanitizeText(screen.current.note ?? ''),
+        cancelled: chalk.dim(m.noteUnchanged),
+      },
+      context,
+    );
   };
 
   const skipped = async (questions: SkippedQuestion[]) => {
@@ -112,7 +145,7 @@ export function createTerminal(options: TerminalOptions): Terminal {
     const shown = questions.slice(0, Math.max(3, rows() - 10));
     for (const q of shown) {
       const text = wrapParagraphs(q.text, width() - 10)[0] ?? '';
-      out.write(`  ${chalk.dim(`Q ${q.index}`.padEnd(6))} ${text}${text === q.text ? '' : '…'}\n`);
+      out.write(`  ${chalk.dim(`Q ${q.number}`.padEnd(7))} ${text}${text === q.text ? '' : '…'}\n`);
     }
     if (shown.length < questions.length) out.write(`  … +${questions.length - shown.length}\n`);
     out.write('\n');
@@ -130,7 +163,29 @@ export function createTerminal(options: TerminalOptions): Terminal {
     );
   };
 
-  const interaction: AssessmentInteraction = { question, note, skipped };
+  const questionList = async (list: QuestionListRow[], currentId: string | undefined) => {
+    const context = ready();
+    clear();
+    const items = questionListItems(list, { width: width(), chalk, messages: m });
+    const at = list.findIndex((row) => row.id === currentId);
+    return keySelect<string | undefined>(
+      {
+        message: m.listTitle,
+        items,
+        default: Math.max(0, at),
+        rows: Math.max(3, rows() - noticeRows - 3),
+        width: width(),
+        hint: chalk.dim(m.listKeys),
+        escape: { value: undefined },
+        jump: true,
+        highlight: chalk.cyan,
+        dim: chalk.dim,
+      },
+      context,
+    );
+  };
+
+  const interaction: AssessmentInteraction = { question, note, skipped, questionList };
 
   return {
     interaction,

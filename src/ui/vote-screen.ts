@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatScore } from '../core/format-score.js';
 import type { CapabilitySummary, DiscussionScreen, VoteScreen } from '../core/run-workshop.js';
 import type { VoteState } from '../core/vote-keys.js';
+import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
 import { wrapParagraphs } from '../text/wrap.js';
 import { progressBar } from './screen.js';
@@ -9,8 +10,8 @@ import type { WorkshopMessages } from './workshop-messages.js';
 
 /**
  * The drawing of the workshop screens (pure text): the statement, the scale, then one row per
- * group with its vote and the cursor. Text from files (statements, labels, group names) is printed
- * here. TODO sanitize: wire src/text/sanitize.ts's sanitizeText when it lands.
+ * group with its vote and the cursor. Statements and labels come sanitised with the questionnaire;
+ * group names and notes, typed or read from the workshop file, are made safe here (SPEC §8).
  */
 
 export interface VoteStyle {
@@ -58,11 +59,11 @@ export function renderVoteScreen(screen: VoteScreen, state: VoteState, style: Vo
   const scale = screen.options.map((o, i) => `${i + 1} ${o.label}`);
   if (screen.allowNA) scale.push(`n ${m.notApplicable}`);
   lines.push('', ...packItems(scale, textWidth).map((line) => chalk.dim(INDENT + line)), '');
-  const nameWidth = Math.max(...state.rows.map((r) => displayWidth(r.name)));
+  const nameWidth = Math.max(...state.rows.map((r) => displayWidth(sanitizeLine(r.name))));
   for (const [i, row] of state.rows.entries()) {
     const here = i === state.cursor;
     const marker = here ? chalk.cyan('▸ ') : '  ';
-    const name = padEnd(row.name, nameWidth);
+    const name = padEnd(sanitizeLine(row.name), nameWidth);
     if (row.hidden) {
       lines.push(`${INDENT}${marker}${chalk.dim(`${name}  ${m.doesNotSee}`)}`);
       continue;
@@ -71,7 +72,7 @@ export function renderVoteScreen(screen: VoteScreen, state: VoteState, style: Vo
     lines.push(`${INDENT}${marker}${here ? chalk.bold(name) : name}  ${row.vote === undefined ? chalk.dim(vote) : chalk.yellow(vote)}`);
   }
   if (screen.note !== undefined) {
-    lines.push('', ...wrapParagraphs(`${m.note}: ${screen.note}`, textWidth).map((line) => chalk.yellow(INDENT + line)));
+    lines.push('', ...wrapParagraphs(`${m.note}: ${sanitizeText(screen.note)}`, textWidth).map((line) => chalk.yellow(INDENT + line)));
   }
   lines.push('');
   if (state.cursor >= state.rows.length) lines.push(chalk.green(INDENT + m.confirmHint));
@@ -91,7 +92,7 @@ function voteLabel(screen: VoteScreen, vote: VoteScreen['rows'][number]['vote'],
 export function renderDiscussion(screen: DiscussionScreen, style: VoteStyle): string {
   const { chalk, messages: m } = style;
   const textWidth = Math.max(20, style.width) - INDENT.length;
-  const votes = screen.votes.map((v) => `${v.name} ${v.vote}`).join(' · ');
+  const votes = screen.votes.map((v) => `${sanitizeLine(v.name)} ${v.vote}`).join(' · ');
   const lines = [
     chalk.bold.yellow(m.discussTitle),
     '',
@@ -100,7 +101,7 @@ export function renderDiscussion(screen: DiscussionScreen, style: VoteStyle): st
     ...wrapParagraphs(m.discussLine(votes, formatScore(screen.spread)), textWidth).map((line) => chalk.bold(INDENT + line)),
   ];
   if (screen.note !== undefined)
-    lines.push('', ...wrapParagraphs(`${m.note}: ${screen.note}`, textWidth).map((line) => chalk.yellow(INDENT + line)));
+    lines.push('', ...wrapParagraphs(`${m.note}: ${sanitizeText(screen.note)}`, textWidth).map((line) => chalk.yellow(INDENT + line)));
   lines.push('', ...packItems(m.discussKeys, textWidth).map((line) => chalk.dim(INDENT + line)));
   return `${lines.join('\n')}\n`;
 }
@@ -109,12 +110,12 @@ export function renderDiscussion(screen: DiscussionScreen, style: VoteStyle): st
 export function renderCapabilitySummary(summary: CapabilitySummary, style: VoteStyle, rows: number): string {
   const { chalk, messages: m } = style;
   const textWidth = Math.max(20, style.width) - INDENT.length;
-  const nameWidth = Math.max(...summary.groups.map((g) => displayWidth(g.name)));
+  const nameWidth = Math.max(...summary.groups.map((g) => displayWidth(sanitizeLine(g.name))));
   const lines = [chalk.bold(m.capabilityTitle(summary.capability)), ''];
   for (const g of summary.groups) {
     const score = g.score === null ? m.noScore : formatScore(g.score);
     const bar = g.score === null ? '' : chalk.green(progressBar(g.score, 100, 20));
-    lines.push(`${INDENT}${padEnd(g.name, nameWidth)}  ${score.padStart(5)}  ${bar}`);
+    lines.push(`${INDENT}${padEnd(sanitizeLine(g.name), nameWidth)}  ${score.padStart(5)}  ${bar}`);
   }
   lines.push('', chalk.bold(m.flaggedTitle));
   // One screen: as many flagged questions as fit, then a count.

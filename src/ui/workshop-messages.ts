@@ -24,9 +24,6 @@ export interface WorkshopMessages {
   facilitator: string;
   organization: string;
   optional: string;
-  progressSaved(voted: number, total: number, path: string): string;
-  resumeWith(command: string): string;
-  interruptedBeforeStart: string;
   sessionKind: string;
   oneRespondent: string;
   groupSession: string;
@@ -58,9 +55,6 @@ const en: WorkshopMessages = {
   facilitator: 'Facilitator',
   organization: 'Organization',
   optional: '(optional, Enter to skip)',
-  progressSaved: (voted, total, path) => `Progress saved (${voted} of ${total} questions voted by every group): ${path}`,
-  resumeWith: (command) => `Resume with: ${command}`,
-  interruptedBeforeStart: 'Interrupted before the first vote; nothing was saved.',
   sessionKind: 'Who answers?',
   oneRespondent: 'One respondent',
   groupSession: 'A group session: several groups vote on each question',
@@ -92,9 +86,6 @@ const ja: WorkshopMessages = {
   facilitator: 'ファシリテーター',
   organization: '組織',
   optional: '(任意、Enter でスキップ)',
-  progressSaved: (voted, total, path) => `保存しました (${total} 問中 ${voted} 問が全グループ投票済み): ${path}`,
-  resumeWith: (command) => `再開するには: ${command}`,
-  interruptedBeforeStart: '最初の投票の前に中断しました。何も保存していません。',
   sessionKind: '回答するのは?',
   oneRespondent: '一人の回答者',
   groupSession: 'グループセッション: 複数のグループが各設問に投票',

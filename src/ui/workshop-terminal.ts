@@ -1,8 +1,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import { input, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
-import type { SkippedQuestion } from '../core/run-assessment.js';
-import type { VoteScreen, WorkshopInteraction } from '../core/run-workshop.js';
+import type { UnvotedQuestion, VoteScreen, WorkshopInteraction } from '../core/run-workshop.js';
 import { applyVoteKey, startVoting, type VoteKey, votesOf } from '../core/vote-keys.js';
 import { wrapParagraphs } from '../text/wrap.js';
 import { RunInterrupted } from './terminal.js';
@@ -150,7 +149,7 @@ export function createWorkshopTerminal(options: { chalk: ChalkInstance; messages
     });
   };
 
-  const unvoted: WorkshopInteraction['unvoted'] = (questions: SkippedQuestion[]) => {
+  const unvoted: WorkshopInteraction['unvoted'] = (questions: UnvotedQuestion[]) => {
     clear();
     out.write(`${chalk.bold(m.unvotedTitle(questions.length))}\n`);
     const shown = questions.slice(0, Math.max(3, rows() - 8));

@@ -20,7 +20,8 @@ describe('an answer file on standard input', () => {
     const named = runCli(['score', 'ana.yaml', '--format', 'json'], { cwd: handWorked });
     expect([piped.code, named.code]).toEqual([0, 0]);
     const fromStdin: Json = JSON.parse(piped.stdout);
-    expect(fromStdin.respondents).toEqual([{ name: 'Ana', role: 'marketing', file: '<stdin>' }]);
+    // Ana leaves e-1 and e-2 unanswered (score-hand-worked).
+    expect(fromStdin.respondents).toEqual([{ name: 'Ana', role: 'marketing', file: '<stdin>', unanswered: 2, notApplicable: 0 }]);
     // Per capability too, the respondent's file is <stdin>: otherwise the reports are the same.
     const fromFile: Json = JSON.parse(named.stdout.replaceAll('"file": "ana.yaml"', '"file": "<stdin>"'));
     expect(withoutTime(fromStdin)).toEqual(withoutTime(fromFile));
@@ -31,8 +32,9 @@ describe('an answer file on standard input', () => {
     expect(result.code).toBe(0);
     const report: Json = JSON.parse(result.stdout);
     expect(report.respondents).toEqual([
-      { name: 'Ben', role: 'marketing', file: 'ben.yaml' },
-      { name: 'Ana', role: 'marketing', file: '<stdin>' },
+      // Ben: e-1, e-2 unanswered (g-2, g-3 hidden, not counted), w-3 and d-1 n/a.
+      { name: 'Ben', role: 'marketing', file: 'ben.yaml', unanswered: 2, notApplicable: 2 },
+      { name: 'Ana', role: 'marketing', file: '<stdin>', unanswered: 2, notApplicable: 0 },
     ]);
   });
 

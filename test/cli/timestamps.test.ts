@@ -22,16 +22,17 @@ describe.skipIf(skipTerminalTests)('timestamps in the answer file cxm run writes
     const t = new TmuxSession(`${run}; echo EXIT=$? > exit`, { cwd: dir });
     sessions.push(t);
     const path = join(dir, 'a.yaml');
-    await t.waitFor(/Q 1\/3 ·[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 1 of 3 [\s\S]*q Save and quit/);
     t.keys('1', 'Enter'); // gate-1 = 1 hides gate-2
-    await t.waitFor(/Q 2\/3 ·[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 2 of 3 [\s\S]*q Save and quit/);
     const unfinished = readFileSync(path, 'utf8');
     expect(unfinished).toMatch(/^startedAt: "[^"\n]+"$/m);
     expect(unfinished).not.toContain('completedAt');
     t.keys('3', 'Enter');
-    await t.waitFor(/Q 3\/3 ·[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 3 of 3 [\s\S]*q Save and quit/);
     t.keys('5', 'Enter');
-    await t.waitFor('Answers saved to a.yaml');
+    await t.waitFor('Open the full report in a pager?');
+    t.keys('Enter');
     const read = () => (existsSync(join(dir, 'exit')) ? readFileSync(join(dir, 'exit'), 'utf8') : undefined);
     expect(await waitForFile(read)).toBe('EXIT=0');
 

@@ -157,6 +157,7 @@ describe('three respondents in two roles (ana and ben: marketing, cho: it)', () 
     expect(report.roadmap).toEqual([
       {
         phase: 1,
+        months: { from: 1, to: 3 }, // the default horizon, three months a phase
         steps: [
           { capability: 'gated', fromLevel: 'defined', toLevel: 'managed', actions: ['Automate the gate'] },
           { capability: 'weighted', fromLevel: 'defined', toLevel: 'managed', actions: ['Weigh everything'] },

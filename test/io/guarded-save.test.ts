@@ -47,6 +47,18 @@ describe('AnswerFileGuard', () => {
     expect(next.takenFromOther).toEqual([]);
   });
 
+  it('keeps the report path through a merge: the run set it, or the other side did', async () => {
+    const { path, guard } = created();
+    writeFileSync(path, serializeAnswerFile({ ...base, answers: { 'jt-1': 4, 'jt-5': 1 } }, path));
+    const mine = await guard.save({ ...base, report: 'r.md', answers: { 'jt-1': 4, 'jt-2': 3 } });
+    expect(mine.file.report).toBe('r.md');
+    expect(parse(readFileSync(path, 'utf8')).report).toBe('r.md');
+    writeFileSync(path, serializeAnswerFile({ ...mine.file, report: '../out/r.html' }, path));
+    const theirs = await guard.save({ ...mine.file, answers: { ...mine.file.answers, 'jt-3': 2 } });
+    expect(theirs.file.report).toBe('../out/r.html');
+    expect(theirs.fieldConflicts).toEqual([]);
+  });
+
   it('diverts to a side file when the file names an unknown question, back to the file once it is valid again', async () => {
     const { path, guard } = created();
     const invalid = serializeAnswerFile({ ...base, answers: { 'no-such-question': 3 } }, path);

@@ -72,7 +72,7 @@ describe('links inside a scored folder', () => {
     symlinkSync(acme('sales.yaml'), join(dir, 'answers/sales.yaml'));
     const result = runCli(['score', 'answers'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Respondents: 2 — Priya Nair (it), Ken Sato (sales)\n');
+    expect(result.stdout).toContain('Respondents: 2 — it: Priya Nair; sales: Ken Sato\n');
   });
 
   it('a link to a folder is not followed (the walk never leaves the folder nor loops)', () => {
@@ -81,7 +81,7 @@ describe('links inside a scored folder', () => {
     symlinkSync('..', join(dir, 'answers/up'));
     const result = runCli(['score', 'answers'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Respondents: 1 — Priya Nair (it)\n');
+    expect(result.stdout).toContain('Respondents: 1 — it: Priya Nair\n');
   });
 
   it('node_modules and dot-folders are skipped', () => {
@@ -91,6 +91,6 @@ describe('links inside a scored folder', () => {
       copyFileSync(acme('sales.yaml'), join(dir, 'answers', skipped, 'sales.yaml'));
     }
     const result = runCli(['score', 'answers'], { cwd: dir });
-    expect(result.stdout).toContain('Respondents: 1 — Priya Nair (it)\n');
+    expect(result.stdout).toContain('Respondents: 1 — it: Priya Nair\n');
   });
 });

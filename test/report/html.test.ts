@@ -4,12 +4,12 @@ import { renderHtml } from '../../src/report/html.js';
 import { REPORT_FIXTURES, loadReport, renderOptions } from './fixtures.js';
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main header footer section figure figcaption p h1 h2 h3 dl dt dd div span strong i ul li table thead tbody tr th td svg g line polygon polyline circle rect text tspan'.split(
+  'html head meta title style body main header footer section figure figcaption p h1 h2 h3 dl dt dd div span strong em small br i ul ol li table thead tbody tr th td svg g line polygon polyline circle rect text tspan'.split(
     ' ',
   ),
 );
 const ALLOWED_ATTRIBUTES = new Set(
-  'lang charset http-equiv content name class style viewBox role aria-label data-capability data-score x y x1 y1 x2 y2 cx cy r rx dy points width height fill text-anchor'.split(
+  'lang charset http-equiv content name class style viewBox role aria-label data-capability data-question data-score x y x1 y1 x2 y2 cx cy r rx dy points width height fill text-anchor'.split(
     ' ',
   ),
 );
@@ -31,7 +31,7 @@ describe('escapeHtml', () => {
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
     [`a & "b" 'c'`, 'a &amp; &quot;b&quot; &#39;c&#39;'],
     ['&lt;', '&amp;lt;'],
-    ['bell\u0007 esc\u001b[0m', 'bell esc[0m'],
+    ['bell\u0007 esc\u001b[0m', 'bell\\u0007 esc\\u001B[0m'],
     ['日本語', '日本語'],
   ])('%j → %j', (input, output) => {
     expect(escapeHtml(input)).toBe(output);
@@ -49,6 +49,44 @@ describe('renderHtml', () => {
     expect(html).toContain('@page { size: A4;');
     expect(html).toMatch(/font-family:[^;]*"Hiragino Sans"[^;]*"Noto Sans CJK JP"[^;]*"Yu Gothic"[^;]*sans-serif;/);
     expect(html).toContain('break-inside: avoid');
+  });
+
+  it('prints to A4 with the summary on page 1, each main section on a page of its own and no cut rows', () => {
+    const html = renderHtml(loadReport('report-single-respondent'), renderOptions());
+    const print = /@media print \{([\s\S]*?)\n\}/.exec(html)?.[1] ?? '';
+    expect(print).toMatch(
+      /section\.charts, section\.details, section\.discussion, section\.roadmap, section\.notes-evidence, section\.questions \{ break-before: page; \}/,
+    );
+    expect(print).not.toMatch(/section\.summary[^{]*\{ break-before/);
+    expect(print).toContain('tr { break-inside: avoid; }');
+    expect(print).toContain('thead { display: table-header-group; }');
+    // Header, then the summary, then the rest: the order page 1 relies on.
+    const order = [
+      '<header class="report-header">',
+      '<section class="summary">',
+      '<section class="charts">',
+      '<section class="details">',
+      '<section class="roadmap">',
+      '<section class="notes-evidence">',
+    ];
+    const at = order.map((tag) => html.indexOf(tag));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('puts the radar ring labels between two axes, away from the scores', () => {
+    // Scores 31.3, 75, 87.5 (three axes, sectors of 120°): along sector 2's bisector (87.5 → 31.3)
+    // the line crosses at 2·87.5·31.3/118.8 = 46.1, 6.1 from the 40 ring; sector 0 (31.3, 75) at 44.1,
+    // 4.1 from it; sector 1 (75, 87.5) at 80.8, 0.8 from the 80 ring. Sector 2 it is: the middle of
+    // each ring's edge between the third axis and the first, centred.
+    const html = renderHtml(loadReport('report-single-respondent'), renderOptions());
+    const labels = [...html.matchAll(/<text class="radar-grid-label" x="([\d.]+)" y="([\d.]+)" text-anchor="middle">([^<]+)<\/text>/g)];
+    expect(labels.map((m) => m[3])).toEqual(['Developing', 'Defined', 'Managed', 'Optimized']);
+    // Sector 2 points up and to the left of the centre (350, 250): x < 350, y < 250.
+    for (const m of labels) {
+      expect(Number(m[1])).toBeLessThan(350);
+      expect(Number(m[2])).toBeLessThan(253);
+    }
   });
 
   it('draws one radar point per scored capability, the target ring and the spread chart', () => {
@@ -103,10 +141,11 @@ describe('renderHtml', () => {
       expect(html).toContain('<h1># Pwned | &lt;script&gt;alert(1)&lt;/script&gt; `code` *bold* _it_ [link](javascript:x)</h1>');
       expect(html).toContain('<span class="level"');
       expect(html).toContain('>Develop&lt;ing&gt; &amp; &quot;co&quot;</span>');
-      expect(html).toContain('<span class="who">Ann | &quot;Pipe&quot; `Tick` (@SUM(A1))</span>');
+      // Respondents are listed by role: "role: names".
+      expect(html).toContain('<span class="who">@SUM(A1): Ann | &quot;Pipe&quot; `Tick`</span>');
       expect(html).toContain('<li>[click](javascript:alert(1)) &lt;/textarea&gt;&lt;/style&gt;&lt;/svg&gt;</li>');
       expect(html).toContain('<th class="num">=cmd|&#39; /C calc&#39;!A0</th>');
-      expect(html).toContain('<li>terminal [2J]0;pwned escape</li>');
+      expect(html).toContain('<li>terminal \\u001B[2J\\u001B]0;pwned\\u0007 escape</li>');
     });
   });
 

@@ -31,8 +31,10 @@ function tables(markdown: string): string[][] {
 }
 
 const OWN_HEADINGS = [
-  /^## (Capability scores|Scores by role|Strengths|Gaps|Next steps|Roadmap \(Target: Managed\)|Not assessed|Gates|Warnings|Questions)$/,
-  /^### (Phase \d+|Notes)$/,
+  /^## (Executive summary|Capability scores|Scores by role|Capabilities in detail|Discussion agenda|Roadmap \(Target: Managed\)|Notes and evidence|Not assessed|Gates|Warnings|Questions)$/,
+  /^### Phase \d+( · months \d+–\d+)?$/,
+  // A capability in detail: its (escaped) title, score and level.
+  /^### [^#].* — (\d+\.\d|—) \(.+\)$/,
 ];
 
 describe('escapeMarkdown', () => {
@@ -72,12 +74,39 @@ describe('sanitizeMermaidLabel', () => {
 
 describe('renderMarkdown', () => {
   it('renders three respondents in two roles as GitHub-flavoured Markdown, exactly', () => {
+    // A report of an earlier cxm: no assessedAt, so no date at all (never the day it was printed);
+    // its summary is recomputed by the SPEC's rule: nothing meets Managed (60), so no strengths and
+    // three gaps, lowest first. Phase 1's actions appear once, as the summary's first steps.
     expect(renderMarkdown(loadReport('report-three-respondents-two-roles'), renderOptions())).toBe(`# CX quick check
 
-- **Respondents:** 3 — Aiko Tanaka (marketing), Ben Carter (sales), Chloé Martin (sales)
-- **Date:** 2026-11-26
+- **Respondents:** 3 — marketing: Aiko Tanaka; sales: Ben Carter, Chloé Martin
 - **Overall score:** 44.2 (Defined) — Target: Managed
-- **Coverage:** 100 %
+- **Coverage:** 100 % (questions answered by at least one respondent, of those shown)
+
+## Executive summary
+
+Overall 44.2 (Defined) against a target of Managed: 15.8 points short.
+
+**Strengths**
+
+No capability has reached its target yet.
+
+**Gaps**
+
+- **Shared customer ID** — 34.7 (Developing; Target: Managed)
+- **Journey-based teams** — 39.6 (Developing; Target: Managed)
+- **Data-driven decisions** — 58.3 (Defined; Target: Managed)
+
+**Biggest disagreements**
+
+- **Journey-based teams** (Spread 75.0): Aiko Tanaka (marketing) 87.5 · Ben Carter (sales) 18.8 · Chloé Martin (sales) 12.5
+
+**First steps (Phase 1)**
+
+- **Journey-based teams:** Developing → Defined
+  - Name an owner for every journey stage.
+- **Data-driven decisions:** Defined → Managed
+  - Tie budgets to measured outcomes.
 
 ## Capability scores
 
@@ -106,31 +135,28 @@ xychart-beta
 | Shared customer ID | 33.3 | 33.3 |
 | Data-driven decisions | 62.5 | 56.3 |
 
-## Strengths
+## Capabilities in detail
 
-- **Data-driven decisions** — 58.3 (Defined)
+### Journey-based teams — 39.6 (Developing; Target: Managed)
 
-## Gaps
+Next step: Developing → Defined, in Phase 1 of the roadmap.
 
-- **Shared customer ID** — 34.7 (Developing)
+### Shared customer ID — 34.7 (Developing; Target: Managed)
 
-## Next steps
+Next step: Developing → Defined, in Phase 2 of the roadmap.
 
-- **Journey-based teams** (Developing → Defined)
-  - Name an owner for every journey stage.
-- **Shared customer ID** (Developing → Defined)
-  - Choose the master system for the customer ID.
-- **Data-driven decisions** (Defined → Managed)
-  - Tie budgets to measured outcomes.
+### Data-driven decisions — 58.3 (Defined; Target: Managed)
+
+Next step: Defined → Managed, in Phase 1 of the roadmap.
 
 ## Roadmap (Target: Managed)
 
 ### Phase 1
 
+The actions of this phase are the first steps in the executive summary.
+
 - **Journey-based teams:** Developing → Defined
-  - Name an owner for every journey stage.
 - **Data-driven decisions:** Defined → Managed
-  - Tie budgets to measured outcomes.
 
 ### Phase 2
 

@@ -97,12 +97,29 @@ describe('the workbook, read back with SheetJS', () => {
     expect(kenJt2?.[7]).toMatchObject({ t: 'n', v: 2 });
   });
 
-  it('lists the flagged capabilities with each respondent’s score under Discussion', () => {
-    const [, ...rows] = sheetRows(book, 'Discussion');
-    const flagged = report.capabilities.filter((c) => c.disagreement);
-    expect(flagged.map((c) => c.id)).toEqual(['shared-customer-id', 'data-driven-decisions']);
-    expect(rows).toHaveLength(flagged.length * 3);
-    expect(rows.map((r) => r[5]?.v)).toEqual(flagged.flatMap((c) => c.respondents.map((r) => r.score)));
+  it('holds the discussion agenda under Discussion: a row per question × respondent, answers as numbers', () => {
+    const [head, ...rows] = sheetRows(book, 'Discussion');
+    expect((head ?? []).map((c) => c.v)).toEqual(['ID', 'Capability', 'Question', 'Spread', 'Respondent', 'Role', 'Value', 'Answer']);
+    const agenda = report.discussion ?? [];
+    expect(agenda.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(agenda.reduce((n, d) => n + d.answers.length, 0));
+    expect(rows.map((r) => r[0]?.v)).toEqual(agenda.flatMap((d) => d.answers.map(() => d.question)));
+    expect(rows.map((r) => r[3]?.v)).toEqual(agenda.flatMap((d) => d.answers.map(() => d.spread)));
+    // cid-2, spread 75: Priya (it) 1, Maria (marketing) 4, Ken (sales) 3 (examples/acme).
+    expect(rows.slice(0, 3).map((r) => [r[4]?.v, r[5]?.v, r[6]?.t, r[6]?.v, r[7]?.v])).toEqual([
+      ['Priya Nair', 'it', 'n', 1, '1 Strongly disagree'],
+      ['Maria Lopez', 'marketing', 'n', 4, '4 Agree'],
+      ['Ken Sato', 'sales', 'n', 3, '3 Neutral'],
+    ]);
+  });
+
+  it('names the organisation and the assessment dates on the Summary sheet, never the day it was written', () => {
+    const summary = sheetRows(book, 'Summary').map((r) => [r[0]?.v, r[1]?.v]);
+    expect(summary).toContainEqual(['Organisation', 'Acme Corp']);
+    expect(summary).toContainEqual(['Assessed', '2026-11-18 – 2026-11-19']);
+    expect(summary.filter((r) => r[0] === 'Gap').map((r) => r[1])).toEqual(
+      (report.summary?.gaps ?? []).map((id) => report.capabilities.find((c) => c.id === id)?.title),
+    );
   });
 
   it('freezes each header row, sets column widths and holds no formula', () => {
@@ -151,11 +168,14 @@ describe('the deck, unzipped', () => {
   const { slides, charts } = unzipDeck(path);
 
   it('has the slides a presenter needs, 16:9', () => {
-    // title, summary, radar, roles, capability table (9 rows fit one) = 5; each roadmap step or
-    // next-step group (3 actions) takes a whole column, two columns a slide: phase 1 has 6 steps
-    // (3 slides), phase 2 has 7 (4), phase 3 has 3 (2); next steps 9 capabilities (5). 5+3+4+2+5 = 19.
+    // title, summary, radar, roles, capability table (9 rows fit one) = 5; the discussion agenda,
+    // its first 10 questions (of 13) each with three answers under a two-line heading, takes 4; each
+    // roadmap step (3 actions) takes a whole column, two columns a slide: phase 1 (the next steps,
+    // not repeated elsewhere) has 6 steps (3 slides), phase 2 has 7 (4), phase 3 has 3 (2).
+    // 5 + 4 + 3 + 4 + 2 = 18.
     expect(report.roadmap.map((p) => p.steps.length)).toEqual([6, 7, 3]);
-    expect(slides).toHaveLength(19);
+    expect(report.discussion).toHaveLength(13);
+    expect(slides).toHaveLength(18);
     const presentation = strFromU8(unzipSync(readFileSync(path))['ppt/presentation.xml'] ?? new Uint8Array());
     expect(presentation).toContain('<p:sldSz cx="12192000" cy="6858000"/>');
   });
@@ -167,8 +187,25 @@ describe('the deck, unzipped', () => {
     expect(charts[1]).toContain('<c:barDir val="bar"/>');
   });
 
-  it('names the organisation on the title slide and every capability somewhere', () => {
+  it('titles the phases with their horizon, phase 1 as the next steps, and lists the agenda', () => {
+    const titles = slides.map((xml) => /<a:t>([^<]*)<\/a:t>/.exec(xml)?.[1]);
+    expect(titles.slice(5, 10)).toEqual([
+      'Discussion agenda (1/4)',
+      'Discussion agenda (2/4)',
+      'Discussion agenda (3/4)',
+      'Discussion agenda (4/4)',
+      'Next steps · Phase 1 · months 1–3 (1/3)',
+    ]);
+    expect(titles).toContain('Roadmap · Phase 3 · months 7–9 (1/2)');
+    expect(slides[5]).toContain('Priya Nair (it): 1 Strongly disagree');
+    // Every action is on one slide only.
+    const action = 'Name an accountable owner for each journey stage and record it on the journey map.';
+    expect(slides.filter((xml) => xml.includes(action))).toHaveLength(1);
+  });
+
+  it('names the organisation and the assessment dates on the title slide, and every capability somewhere', () => {
     expect(slides[0]).toContain('Acme Corp');
+    expect(slides[0]).toContain('Assessed: 2026-11-18 – 2026-11-19');
     expect(slides[0]).toContain('CXM Playbook maturity assessment');
     const all = slides.join('\n');
     for (const c of report.capabilities) expect(all).toContain(c.title);
@@ -220,7 +257,7 @@ describe.skipIf(!hasSoffice)('LibreOffice opens both files', () => {
       });
       expect(result.status).toBe(0);
     }
-    expect(pdfPages(readFileSync(join(dir, 'pptx', 'report.pdf')))).toBe(19);
+    expect(pdfPages(readFileSync(join(dir, 'pptx', 'report.pdf')))).toBe(18);
     // A page per sheet at least, each sheet fitted to the page width: here 7 (the 147 Answers rows
     // take two); unfitted, LibreOffice printed the same workbook on 47 pages.
     const sheetPages = pdfPages(readFileSync(join(dir, 'xlsx', 'report.pdf')));

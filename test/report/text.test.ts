@@ -8,12 +8,28 @@ const ANSI = /\u001b\[/;
 
 describe('renderText', () => {
   it('renders the single-respondent report for a projector, exactly', () => {
+    // Strengths are the capabilities that meet their target (Managed, 60): Data-driven decisions
+    // 87.5 and Shared customer ID 75.0; the one gap is Journey-based teams at 31.3. Phase 1's
+    // action is printed once, among the first steps of the summary, not again in the roadmap.
     expect(renderText(loadReport('report-single-respondent'), renderOptions())).toBe(
       `CX quick check
-Respondents: 1 — Aiko Tanaka (marketing)
-Date: 2026-11-25
+Organisation: Example KK
+Facilitator: Ken Sato
+Assessed: 2026-11-25
+Respondents: 1 — marketing: Aiko Tanaka
 Overall score: 64.6 Managed  (Target: Managed)
 Coverage: 100 %
+
+Executive summary
+  Overall 64.6 (Managed) against a target of Managed: target reached.
+  Strengths
+    • Data-driven decisions — 87.5 Optimized (Target: Managed)
+    • Shared customer ID — 75.0 Managed (Target: Managed)
+  Gaps
+    • Journey-based teams — 31.3 Developing (Target: Managed)
+  First steps (Phase 1 · months 1–3)
+    Journey-based teams: Developing → Defined
+      - Name an owner for every journey stage.
 
 ┌────────────────────────────────────────────┬───────┬────────────┬────────────┐
 │ Capability                                 │ Score │ Level      │            │
@@ -23,30 +39,39 @@ Coverage: 100 %
 │ Data-driven decisions                      │  87.5 │ Optimized  │ █████████░ │
 └────────────────────────────────────────────┴───────┴────────────┴────────────┘
 
-Strengths
-  • Data-driven decisions — 87.5 Optimized
-
-Gaps
-  • Journey-based teams — 31.3 Developing
-
-Next steps
-  Journey-based teams (Developing → Defined)
-    - Name an owner for every journey stage.
+Capabilities in detail
+  Journey-based teams — 31.3 Developing (Target: Managed)
+    Next step: Developing → Defined, in Phase 1 · months 1–3 of the roadmap.
+  Shared customer ID — 75.0 Managed (Target: Managed)
+    Meets its target (Managed).
+  Data-driven decisions — 87.5 Optimized (Target: Managed)
+    Meets its target (Managed).
 
 Roadmap (Target: Managed)
-  Phase 1
+  Phase 1 · months 1–3
+    The actions of this phase are the first steps in the executive summary.
     Journey-based teams: Developing → Defined
-      - Name an owner for every journey stage.
-  Phase 2
+  Phase 2 · months 4–6
     Journey-based teams: Defined → Managed
       - Give journey teams a shared budget.
+
+Notes and evidence
+  cid-2 · Support sees the purchase history.
+    • Aiko Tanaka (marketing): Support uses the CRM view
+      Evidence: https://wiki.example/crm-view
 `,
     );
   });
 
   it('flags the disagreement in the spread column and lists the gates', () => {
     const text = renderText(loadReport('report-three-respondents-two-roles'), renderOptions());
-    expect(text).toContain('Respondents: 3 — Aiko Tanaka (marketing), Ben Carter (sales), Chloé Martin\n             (sales)');
+    expect(text).toContain('Respondents: 3 — marketing: Aiko Tanaka; sales: Ben Carter, Chloé Martin\n');
+    // Who said what: each respondent's own score, highest first.
+    expect(text).toContain(
+      '  Biggest disagreements\n    • Journey-based teams (Spread 75.0): Aiko Tanaka (marketing) 87.5 · Ben\n      Carter (sales) 18.8 · Chloé Martin (sales) 12.5\n',
+    );
+    // By role in 80 columns: marketing is Aiko alone, sales the merge of Ben and Chloé.
+    expect(text).toContain('│ Journey-based teams                                      │      87.5 │  15.6 │');
     expect(text).toContain('│ Journey-based teams               │  39.6 │ Developing │ ████░░░░░░ │ ! 75.0 │');
     expect(text).toContain('│ Shared customer ID                │  34.7 │ Developing │ ███░░░░░░░ │    4.2 │');
     expect(text).toContain('! respondents disagree (their scores spread 25 points or more)');
@@ -68,7 +93,7 @@ Roadmap (Target: Managed)
 
   it('speaks Japanese with full-width characters counted as two columns', () => {
     const text = renderText(loadReport('report-japanese'), renderOptions({ lang: 'ja' }));
-    expect(text).toContain('回答者: 3名 — 田中 愛子 (マーケティング), 佐藤 健 (営業), 鈴木 花子 (サポート)\n');
+    expect(text).toContain('回答者: 3名 — マーケティング: 田中 愛子; 営業: 佐藤 健; サポート: 鈴木 花子\n');
     expect(text).toContain('総合スコア: 46.8 確立  (目標: 管理)\n');
     expect(text).toContain(
       '│ カスタマージャーニー起点のチーム体 │   41.7 │ 確立   │ ████░░░░░░ │   ! 45.8 │\n│ 制                                 │',
@@ -106,7 +131,10 @@ Roadmap (Target: Managed)
 
   it('keeps hostile texts on their own line, without terminal escapes', () => {
     const text = renderText(loadReport('report-injection'), renderOptions({ detail: true }));
-    expect(text).toContain('  ! terminal [2J]0;pwned escape\n');
-    expect(text).toContain('  • jt-2 · <script>alert(1)</script> (=cmd|\' /C calc\'!A0): +1, "quoted" text\n    second line\n');
+    expect(text).toContain('  ! terminal \\u001B[2J\\u001B]0;pwned\\u0007 escape\n');
+    // Notes sit under their question's text; a note's line breaks become spaces.
+    expect(text).toContain(
+      '  jt-2 · - list? 1. ordered? > quote ~~strike~~ <!-- comment -->\n    • <script>alert(1)</script> (=cmd|\' /C calc\'!A0): +1, "quoted" text second\n      line\n',
+    );
   });
 });

@@ -45,9 +45,9 @@ describe.skipIf(skipTerminalTests)('cxm run and a change made to its file from o
     const dir = tempDir('cxm-run-edit-');
     const path = join(dir, 'a.yaml');
     const t = start(dir, '--answers a.yaml --name A --role r --organization o');
-    await t.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 1 of 47 [\s\S]*q Save and quit/);
     t.keys('4', 'Enter');
-    await t.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 2 of 47 [\s\S]*q Save and quit/);
 
     // While jt-2 is on screen: an editor answers jt-4 and sets jt-2 too (to 1), with a note on jt-1.
     edit(path, (file) => {
@@ -57,7 +57,7 @@ describe.skipIf(skipTerminalTests)('cxm run and a change made to its file from o
     });
     t.keys('5', 'Enter');
     // jt-4 came from the editor, so the run goes on with jt-3 and then skips jt-4.
-    const screen = await t.waitFor(/Q 3\/47[\s\S]*q Save and quit/);
+    const screen = await t.waitFor(/Q 3 of 47 [\s\S]*q Save and quit/);
     expect(screen).toContain('! a.yaml was changed outside this run; merged in its answers to jt-1, jt-4');
     expect(screen).toContain("! jt-2: kept this run's answer 5; the other change to the file had 1");
     expect(screen).toContain('3/47 answered'); // jt-1, jt-2 and jt-4
@@ -68,7 +68,7 @@ describe.skipIf(skipTerminalTests)('cxm run and a change made to its file from o
     });
 
     t.keys('2', 'Enter');
-    const next = await t.waitFor(/Q 5\/47[\s\S]*q Save and quit/);
+    const next = await t.waitFor(/Q 5 of 47 [\s\S]*q Save and quit/);
     expect(next).not.toContain('changed outside this run'); // a notice is shown once
     expect(parse(readFileSync(path, 'utf8')).answers).toEqual({
       'jt-1': { value: 4, note: 'from the editor' },
@@ -90,14 +90,14 @@ describe.skipIf(skipTerminalTests)('cxm run and a change made to its file from o
     const dir = tempDir('cxm-run-edit-');
     const path = join(dir, 'a.yaml');
     const t = start(dir, '--answers a.yaml --name A --role r --organization o');
-    await t.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 1 of 47 [\s\S]*q Save and quit/);
     t.keys('4', 'Enter');
-    await t.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 2 of 47 [\s\S]*q Save and quit/);
 
     const broken = `${readFileSync(path, 'utf8')}  jt-9: [unfinished\n`;
     writeFileSync(path, broken);
     t.keys('3', 'Enter');
-    const screen = await t.waitFor(/Q 3\/47[\s\S]*q Save and quit/);
+    const screen = await t.waitFor(/Q 3 of 47 [\s\S]*q Save and quit/);
     const side = readdirSync(dir).find((name) => /^a\.cxm-conflict-\d{8}T\d{6}Z\.yaml$/.test(name));
     expect(side, readdirSync(dir).join(', ')).toBeDefined();
     expect(t.screen({ joined: true })).toMatch(
@@ -105,13 +105,13 @@ describe.skipIf(skipTerminalTests)('cxm run and a change made to its file from o
         `! a\\.yaml is no longer a valid answer file \\(a\\.yaml:\\d+:\\d+ [^\\n]+\\); it is left as it is and the answers are saved to ${side}`,
       ),
     );
-    expect(screen).toContain('Q 3/47');
+    expect(screen).toContain('Q 3 of 47 (+5 follow-ups)');
     expect(readFileSync(path, 'utf8')).toBe(broken);
     expect(parse(readFileSync(join(dir, side ?? ''), 'utf8')).answers).toEqual({ 'jt-1': 4, 'jt-2': 3 });
 
     // Later saves go to the same side file while the answer file stays invalid.
     t.keys('2', 'Enter');
-    await t.waitFor(/Q 4\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 4 of 47 [\s\S]*q Save and quit/);
     expect(parse(readFileSync(join(dir, side ?? ''), 'utf8')).answers).toEqual({ 'jt-1': 4, 'jt-2': 3, 'jt-3': 2 });
     expect(readFileSync(path, 'utf8')).toBe(broken);
     t.keys('C-c');

@@ -51,14 +51,18 @@ describe('conditionHolds', () => {
 
 describe('navigation', () => {
   it('counts position among the visible questions, per capability too', () => {
-    expect(positionOf(q, {}, 'team-1')).toEqual({ index: 2, total: 3, indexInCapability: 1, totalInCapability: 2, answered: 0 });
+    // team-1 keeps its number 2 of 3 (+1 follow-up) whether gate-2 is visible or not.
+    const stable = { number: '2', baseTotal: 3, followUps: 1 };
+    expect(positionOf(q, {}, 'team-1')).toEqual({ index: 2, total: 3, indexInCapability: 1, totalInCapability: 2, answered: 0, ...stable });
     expect(positionOf(q, { 'gate-1': 4 }, 'team-1')).toEqual({
       index: 3,
       total: 4,
       indexInCapability: 1,
       totalInCapability: 2,
       answered: 1,
+      ...stable,
     });
+    expect(positionOf(q, { 'gate-1': 4 }, 'gate-2')).toMatchObject({ number: '1.1', baseTotal: 3, followUps: 1 });
     expect(positionOf(q, { 'gate-1': 4 }, 'gate-2')).toMatchObject({ index: 2, indexInCapability: 2, totalInCapability: 2 });
     expect(positionOf(q, {}, 'gate-2')).toBeUndefined();
   });

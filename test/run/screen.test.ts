@@ -40,7 +40,7 @@ const screen = (over: Partial<QuestionScreen> = {}): QuestionScreen => ({
   text: 'Decisions about the customer journey cite the shared feedback of every department.',
   help: 'Think of surveys.',
   showHelp: false,
-  position: { index: 12, total: 38, indexInCapability: 2, totalInCapability: 5, answered: 11 },
+  position: { index: 12, total: 38, indexInCapability: 2, totalInCapability: 5, answered: 11, number: '12', baseTotal: 38, followUps: 0 },
   options: [1, 2, 3, 4, 5].map((value) => ({
     value,
     label: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'][value - 1] ?? '',
@@ -56,7 +56,7 @@ describe('question screen', () => {
   it('shows position, progress and the wrapped statement', () => {
     expect(renderQuestionScreen(screen(), style)).toBe(
       [
-        'Q 12/38 · Data-driven decisions 2/5',
+        'Q 12 of 38 · Data-driven decisions 2/5',
         '███░░░░░░░  11/38 answered',
         '',
         '  Decisions about the customer journey',
@@ -85,17 +85,17 @@ describe('question screen', () => {
     [
       'a fresh question',
       {},
-      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip for now|e Add a note|h Show help|b Back to the previous question|q Save and quit',
+      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip for now|e Add a note|h Show help|b Back to the previous question|g Go to a question…|q Save and quit',
     ],
     [
       'no n/a, help or back where they do not apply',
       { allowNA: false, help: undefined, canGoBack: false },
-      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|s Skip for now|e Add a note|q Save and quit',
+      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|s Skip for now|e Add a note|g Go to a question…|q Save and quit',
     ],
     [
       'an answered question with a note, help shown',
       { current: { value: 2, note: 'x' }, showHelp: true },
-      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip (clear this answer)|e Edit the note|h Hide help|b Back to the previous question|q Save and quit',
+      '1 Strongly disagree|2 Disagree|3 Neutral|4 Agree|5 Strongly agree|n Not applicable|s Skip (clear this answer)|e Edit the note|h Hide help|b Back to the previous question|g Go to a question…|q Save and quit',
     ],
   ])('choices for %s', (_, over, expected) => {
     expect(
@@ -124,6 +124,7 @@ describe('question screen', () => {
       'e メモを追加',
       'h ヘルプを表示',
       'b 前の質問に戻る',
+      'g 質問の一覧から移動…',
       'q 保存して終了',
     ]);
     expect(runMessages('ja-JP').yourAnswer).toBe('回答');

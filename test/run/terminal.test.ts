@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -39,20 +39,20 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     await t.waitFor('Organization');
     t.type('ACME KK');
     t.keys('Enter');
-    await t.waitFor(/Q 1\/47 · Journey-based teams 1\/5[\s\S]*5 Strongly agree/);
+    await t.waitFor(/Q 1 of 47 \(\+5 follow-ups\) · Journey-based teams 1\/5[\s\S]*5 Strongly agree/);
     t.keys('4', 'Enter');
-    await t.waitFor(/Q 2\/47[\s\S]*n Not applicable/);
+    await t.waitFor(/Q 2 of 47 [\s\S]*n Not applicable/);
     t.keys('n', 'Enter');
-    await t.waitFor(/Q 3\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 3 of 47 [\s\S]*q Save and quit/);
     t.keys('e', 'Enter');
     await t.waitFor('? Note');
     t.type('needs a cross-functional team');
     t.keys('Enter');
     await t.waitFor(/Note: needs a cross-functional team[\s\S]*e Edit the note/);
     t.keys('Down', 'Enter'); // the cursor starts on option 1: Down moves it to 2
-    await t.waitFor(/Q 4\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 4 of 47 [\s\S]*q Save and quit/);
     t.keys('b', 'Enter');
-    await t.waitFor(/Q 3\/47[\s\S]*Current answer: 2 Disagree[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 3 of 47 [\s\S]*Current answer: 2 Disagree[\s\S]*q Save and quit/);
     t.keys('C-c');
     expect(await exitCode(dir)).toBe(130);
     const screen = t.screen();
@@ -74,28 +74,30 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     const dir = tempDir('cxm-run-e2e-');
     const questionnaire = fixture('run-small/questionnaire.yaml');
     const first = start(dir, `'${questionnaire}' --answers a.yaml --name Test --role qa --organization O`);
-    await first.waitFor(/Q 1\/3 ·[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1 of 3 \(\+1 follow-up\) ·[\s\S]*q Save and quit/);
     first.keys('5', 'Enter');
-    await first.waitFor(/Q 2\/4 · Data-driven decisions 2\/2[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1\.1 of 3 \(\+1 follow-up\) · Data-driven decisions 2\/2[\s\S]*q Save and quit/);
     first.keys('4', 'Enter');
-    await first.waitFor(/Q 3\/4 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2[\s\S]*q Save and quit/);
     first.keys('b', 'Enter');
-    await first.waitFor(/Q 2\/4[\s\S]*Current answer: 4 Agree[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1\.1 of 3 [\s\S]*Current answer: 4 Agree[\s\S]*q Save and quit/);
     first.keys('b', 'Enter');
-    await first.waitFor(/Q 1\/4[\s\S]*Current answer: 5 Strongly agree[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 1 of 3 [\s\S]*Current answer: 5 Strongly agree[\s\S]*q Save and quit/);
     first.keys('1', 'Enter');
-    await first.waitFor(/Q 2\/3 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    await first.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2[\s\S]*q Save and quit/);
     first.keys('q', 'Enter');
     expect(await exitCode(dir)).toBe(130);
     expect(answersOf(join(dir, 'a.yaml')).answers).toEqual({ 'gate-1': 1, 'gate-2': 4 });
 
     const resumed = start(dir, `--resume a.yaml --report report.md`);
-    await resumed.waitFor(/Q 2\/3 · Journey teams 1\/2[\s\S]*q Save and quit/);
+    await resumed.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2[\s\S]*q Save and quit/);
     resumed.keys('3', 'Enter');
-    await resumed.waitFor(/Q 3\/3[\s\S]*q Save and quit/);
+    await resumed.waitFor(/Q 3 of 3 [\s\S]*q Save and quit/);
     resumed.keys('5', 'Enter');
-    const screen = await resumed.waitFor('Answers saved to a.yaml');
+    const screen = await resumed.waitFor('Open the full report in a pager?');
+    resumed.keys('Enter'); // no: the summary on screen is enough
     expect(await exitCode(dir)).toBe(0);
+    expect(screen).toContain('Answers saved to a.yaml');
     // gate-1 = 1 → 0; team-1 = 3 → 0.5, team-2 = 5 → 1: Data 0.0, Journey teams 75.0, overall 37.5.
     expect(screen).toMatch(/Journey teams[^\n]*75\.0/);
     expect(screen).toContain('37.5');
@@ -110,14 +112,16 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     const again = start(dir, `--resume a.yaml`);
     await again.waitFor('Show the report');
     again.keys('Down', 'Down', 'Enter');
-    expect(await again.waitFor('Answers saved to a.yaml')).toContain('37.5');
+    expect(await again.waitFor('Open the full report in a pager?')).toContain('37.5');
+    again.keys('Enter');
+    expect(await exitCode(dir)).toBe(0);
     expect(answersOf(join(dir, 'a.yaml')).completedAt).toBe(file.completedAt);
   });
 
   it('renders Japanese statements and labels wrapped within 80 columns', async () => {
     const dir = tempDir('cxm-run-e2e-');
     const t = start(dir, `--lang ja --answers a.yaml --name 田中 --role marketing --organization 例`, { width: 80, height: 30 });
-    const screen = await t.waitFor(/Q 1\/47 · カスタマージャーニー起点のチーム体制 1\/5[\s\S]*5 とてもそう思う/);
+    const screen = await t.waitFor(/Q 1 \/ 47（追加質問 \+5） · カスタマージャーニー起点のチーム体制 1\/5[\s\S]*5 とてもそう思う/);
     expect(screen).toContain('1 まったくそう思わない');
     expect(screen).toContain('s スキップ（後で回答）');
     expect(screen).not.toContain('n 該当しない'); // jt-1 has allowNA: false
@@ -144,12 +148,14 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
     const taken = `answers-${new Date().toISOString().slice(0, 10)}-aiko-tanaka`;
     writeFileSync(join(dir, `${taken}.yaml`), 'keep me\n');
     const t = start(dir, `--name 'Aiko Tanaka' --role qa --organization O`);
-    await t.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    await t.waitFor(/Q 1 of 47 [\s\S]*q Save and quit/);
+    t.keys('3', 'Enter'); // the file is written at the first answer
+    await t.waitFor(/Q 2 of 47 [\s\S]*q Save and quit/);
     t.keys('C-c');
     expect(await exitCode(dir)).toBe(130);
     expect(t.screen()).toContain(`Resume with: cxm run --resume ${taken}-2.yaml`);
     expect(readFileSync(join(dir, `${taken}.yaml`), 'utf8')).toBe('keep me\n');
-    expect(answersOf(join(dir, `${taken}-2.yaml`))).toMatchObject({ respondent: { name: 'Aiko Tanaka' }, answers: {} });
+    expect(answersOf(join(dir, `${taken}-2.yaml`))).toMatchObject({ respondent: { name: 'Aiko Tanaka' }, answers: { 'jt-1': 3 } });
   });
 
   it('Ctrl-C before the first answer saves nothing; SIGINT from outside quits like Ctrl-C', async () => {
@@ -163,9 +169,9 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
 
     const dir2 = tempDir('cxm-run-e2e-');
     const t2 = start(dir2, `--answers a.yaml --name x --role y --organization z`);
-    await t2.waitFor(/Q 1\/47[\s\S]*q Save and quit/);
+    await t2.waitFor(/Q 1 of 47 [\s\S]*q Save and quit/);
     t2.keys('2', 'Enter');
-    await t2.waitFor(/Q 2\/47[\s\S]*q Save and quit/);
+    await t2.waitFor(/Q 2 of 47 [\s\S]*q Save and quit/);
     // The pane's shell has one child, cxm's node (matched by parent, not by name: Node 24 names its
     // main thread, which pgrep would match instead of "node"). A pid of 0 would signal this very
     // process group, the test runner included.
@@ -191,7 +197,11 @@ describe.skipIf(skipTerminalTests)('cxm run in a terminal', () => {
 describe('cxm run without a terminal', () => {
   it('exits 2 at once, pointing to cxm score', () => {
     const started = Date.now();
-    const result = spawnSync(cxmBin, ['run'], { stdio: 'pipe', encoding: 'utf8', timeout: 10_000 });
+    // cxm as npm links it, on the PATH: the hint names it so.
+    const bin = tempDir('cxm-bin-');
+    symlinkSync(cxmBin, join(bin, 'cxm'));
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` };
+    const result = spawnSync(cxmBin, ['run'], { stdio: 'pipe', encoding: 'utf8', timeout: 10_000, env });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('cxm run is interactive and needs a terminal');
     expect(result.stderr).toContain('hint: to score an answer file without a terminal, use: cxm score <answers.yaml>');

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cxmBin } from '../helpers/cli.js';
 
 /**
  * Drives the real binary in a real pseudo-terminal: a private tmux server per session (its own
@@ -12,6 +14,16 @@ export const hasTmux = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status ==
 /** Terminal tests are skipped only on a developer machine without tmux; CI must have it. */
 export const skipTerminalTests = !hasTmux && process.env.CI !== 'true';
 
+/** A folder with `cxm` linked to this checkout's bin, as `npm install -g` links it. */
+let linkedBin: string | undefined;
+function cxmLinkDir(): string {
+  if (linkedBin === undefined) {
+    linkedBin = mkdtempSync(join(tmpdir(), 'cxm-bin-'));
+    symlinkSync(cxmBin, join(linkedBin, 'cxm'));
+  }
+  return linkedBin;
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface TmuxOptions {
@@ -20,13 +32,19 @@ export interface TmuxOptions {
   cwd?: string;
   /** Keep the pane (and its last screen) after the command ends. */
   keep?: boolean;
+  /**
+   * Put a `cxm` linked to this checkout first on the PATH (default), as an installed cxm is: the
+   * lines that say how to go on then read `cxm …`, as they do for a user.
+   */
+  cxmOnPath?: boolean;
 }
 
 export class TmuxSession {
   readonly socket = `cxm-test-${process.pid}-${randomBytes(4).toString('hex')}`;
 
   constructor(command: string, options: TmuxOptions = {}) {
-    const shell = `${options.cwd ? `cd '${options.cwd}' && ` : ''}${command}${options.keep === false ? '' : '; sleep 3600'}`;
+    const path = options.cxmOnPath === false ? '' : `export PATH='${cxmLinkDir()}':"$PATH"; `;
+    const shell = `${path}${options.cwd ? `cd '${options.cwd}' && ` : ''}${command}${options.keep === false ? '' : '; sleep 3600'}`;
     this.tmux([
       '-f',
       '/dev/null',
@@ -78,6 +96,11 @@ export class TmuxSession {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(expected)}; the screen:\n${screen}`);
       await sleep(40);
     }
+  }
+
+  /** The pane's title, which an OSC 0/2 sequence printed in it would change. */
+  paneTitle(): string {
+    return this.tmux(['display-message', '-p', '-t', 'main', '#{pane_title}']).trim();
   }
 
   /** Ends the server and removes its socket file (tmux leaves it behind). */

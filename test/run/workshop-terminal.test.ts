@@ -63,7 +63,8 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     await t.waitFor(/Q 3\/4 · Journey teams/);
     t.keys('q');
     expect(await exitCode(dir)).toBe(130);
-    expect(t.screen()).toContain('Progress saved (2 of 4 questions voted by every group): ws.yaml');
+    // Answered: voted by every group that sees the question.
+    expect(t.screen()).toContain('Progress saved (2 of 4 questions answered): ws.yaml');
     expect(fileOf(dir)).toMatchObject({
       groups: [
         { id: 'marketing', name: 'Marketing' },
@@ -96,7 +97,11 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     // Sales skipped team-2: it is offered again before the end.
     await f.waitFor(/1 question\(s\) not voted by every group[\s\S]*f finish/);
     f.keys('f');
+    // The end screen of any run: the summary, the report written beside the file, a pager offered.
+    await f.waitFor(/Report written to ws-report\.md[\s\S]*Open the full report in a pager\?/);
+    f.keys('Enter');
     expect(await exitCode(dir)).toBe(0);
+    expect(readFileSync(join(dir, 'ws-report.md'), 'utf8')).toContain('IT has no shared inbox');
     const done = fileOf(dir);
     expect(done.completedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(done.answers).toMatchObject({ 'team-2': { votes: { marketing: 2, it: 1 } } });
@@ -168,7 +173,7 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     await t.waitFor(/Q 1\/3[\s\S]*▸ A/);
     t.keys('4', 'C-c');
     expect(await exitCode(dir)).toBe(130);
-    expect(t.screen()).toContain('Interrupted before the first vote; nothing was saved.');
+    expect(t.screen()).toContain('Interrupted before the first answer; nothing was saved.');
     expect(existsSync(join(dir, 'ws.yaml'))).toBe(false);
     expect(readdirSync(dir).filter((name) => name !== 'exit')).toEqual([]);
   }, 60_000);
@@ -184,7 +189,7 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     await t.waitFor(/Q 2\/4/);
     t.keys('q');
     expect(await exitCode(dir)).toBe(130);
-    expect(t.screen()).toContain('保存しました');
+    expect(t.screen()).toContain('途中まで保存しました');
     expect(fileOf(dir)).toMatchObject({
       groups: [
         { id: 'マーケティング', name: 'マーケティング' },

@@ -32,9 +32,14 @@ describe('questionnaire model 2 scoring (SPEC §5, §6)', () => {
       doneWhen: ['Two quarterly reviews have taken place.', null],
     });
     expect(report.roadmap).toEqual([
-      { phase: 1, steps: [{ capability: 'base', fromLevel: 'low', toLevel: 'mid', actions: ['Write the base practice down.'] }] },
+      {
+        phase: 1,
+        months: { from: 1, to: 3 },
+        steps: [{ capability: 'base', fromLevel: 'low', toLevel: 'mid', actions: ['Write the base practice down.'] }],
+      },
       {
         phase: 2,
+        months: { from: 4, to: 6 },
         steps: [
           {
             capability: 'core',
@@ -51,9 +56,13 @@ describe('questionnaire model 2 scoring (SPEC §5, §6)', () => {
   it('--target overrides every capability target', () => {
     const { report } = score(`${DIR}/if-hidden.yaml`, '--target', 'mid');
     expect(capability(report, 'core')?.nextSteps).toEqual([]);
-    expect(capability(report, 'core')?.target).toBeUndefined();
+    expect(capability(report, 'core')?.target).toBe('mid');
     expect(report.roadmap).toEqual([
-      { phase: 1, steps: [{ capability: 'base', fromLevel: 'low', toLevel: 'mid', actions: ['Write the base practice down.'] }] },
+      {
+        phase: 1,
+        months: { from: 1, to: 3 },
+        steps: [{ capability: 'base', fromLevel: 'low', toLevel: 'mid', actions: ['Write the base practice down.'] }],
+      },
     ]);
   });
 
@@ -86,38 +95,56 @@ describe('questionnaire model 2 scoring (SPEC §5, §6)', () => {
   });
 });
 
-describe('renderers show advice with the next steps and doneWhen after an action', () => {
+// Each action is printed once: in its roadmap phase (phase 1's in the executive summary), with its
+// done-criterion under it; advice goes with the capability's level description in the details.
+describe('renderers show advice with the capability and doneWhen after an action', () => {
   it('text', () => {
     const result = runCli(['score', `${DIR}/if-hidden.yaml`]);
     expect(result.code).toBe(0);
-    const lines = result.stdout.split('\n');
-    const core = lines.indexOf('  Core (High → Top)');
-    expect(lines.slice(core, core + 5)).toEqual([
-      '  Core (High → Top)',
-      '    - Review the core practice every quarter.',
-      '      Done when: Two quarterly reviews have taken place.',
-      '    - Share the results.',
-      '    - Advice (c-1): Spread the core practice to a second team.',
-    ]);
+    expect(result.stdout).toContain(
+      [
+        '  Base — 25.0 Low (Target: Mid)',
+        '    What Low looks like here: Nothing is written down.',
+        '    Next step: Low → Mid, in Phase 1 · months 1–3 of the roadmap.',
+        '  Core — 75.0 High (Target: Top)',
+        '    - Advice (c-1): Spread the core practice to a second team.',
+        '    Next step: High → Top, in Phase 2 · months 4–6 of the roadmap.',
+      ].join('\n'),
+    );
+    expect(result.stdout).toContain(
+      [
+        '  Phase 2 · months 4–6',
+        '    Core: High → Top',
+        '      - Review the core practice every quarter.',
+        '        Done when: Two quarterly reviews have taken place.',
+        '      - Share the results.',
+      ].join('\n'),
+    );
+    expect(result.stdout.split('Review the core practice every quarter.')).toHaveLength(2);
   });
 
   it('markdown', () => {
     const result = runCli(['score', `${DIR}/if-hidden.yaml`, '--format', 'markdown']);
     expect(result.stdout).toContain(
+      ['### Core — 75.0 (High; Target: Top)', '', '- Advice (c-1): Spread the core practice to a second team.'].join('\n'),
+    );
+    expect(result.stdout).toContain(
       [
-        '- **Core** (High → Top)',
+        '- **Core:** High → Top',
         '  - Review the core practice every quarter.',
         '    Done when: Two quarterly reviews have taken place.',
         '  - Share the results.',
-        '  - Advice (c-1): Spread the core practice to a second team.',
       ].join('\n'),
     );
+    expect(result.stdout.split('Review the core practice every quarter.')).toHaveLength(2);
   });
 
   it('html', () => {
     const result = runCli(['score', `${DIR}/if-hidden.yaml`, '--format', 'html']);
     expect(result.stdout).toContain(
-      '<li>Review the core practice every quarter.<br><small>Done when: Two quarterly reviews have taken place.</small></li><li>Share the results.</li><li>Advice (c-1): Spread the core practice to a second team.</li>',
+      '<li>Review the core practice every quarter.<br><small>Done when: Two quarterly reviews have taken place.</small></li><li>Share the results.</li>',
     );
+    expect(result.stdout).toContain('<li>Advice (c-1): Spread the core practice to a second team.</li>');
+    expect(result.stdout.split('Review the core practice every quarter.')).toHaveLength(2);
   });
 });

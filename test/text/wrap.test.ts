@@ -59,8 +59,8 @@ describe('wrapText', () => {
     );
   });
 
-  it('drops terminal control sequences so answers cannot drive the terminal', () => {
-    expect(toSingleLine('a\u001b[2J\u001b]0;x\u0007b\u009bc')).toBe('a[2J]0;xbc');
+  it('shows terminal control sequences escaped so answers cannot drive the terminal', () => {
+    expect(toSingleLine('a\u001b[2J\u001b]0;x\u0007b\u009bc')).toBe('a\\u001B[2J\\u001B]0;x\\u0007b\\u009Bc');
   });
 
   it('indents continuation lines under the first', () => {
