@@ -3,8 +3,7 @@ import type { Group } from '../model/workshop.js';
 import { allQuestions, type FlowMode, type FlowQuestion, visibleIds } from './flow.js';
 import { reaches } from './levels.js';
 import { indexQuestionnaire } from './questionnaire-index.js';
-import { questionSpread } from './question-spread.js';
-import { scaleBounds } from './scale.js';
+import { createAccumulator } from './merge.js';
 import { scoreRespondent } from './score-respondent.js';
 import { groupAnswers, type WorkshopAnswers } from './workshop-state.js';
 
@@ -46,6 +45,7 @@ export function isFullyVoted(answers: WorkshopAnswers, id: string, seenBy: Reado
 export class WorkshopView {
   private readonly seen: Map<string, Set<string>>;
   private readonly visible: FlowQuestion[];
+  private spreads: (number | null)[] | undefined;
 
   constructor(
     private readonly q: Questionnaire,
@@ -116,18 +116,18 @@ export class WorkshopView {
     };
   }
 
-  /** The question spread (SPEC §5) of the groups' votes that count (values, not n/a); null with fewer than two. */
+  /**
+   * The question spread (SPEC §5) over the groups that counted it; null with fewer than two. The
+   * merge of the report computes it, so the room sees the figure the report's agenda will show.
+   */
   spread(id: string): number | null {
-    const item = allQuestions(this.q).find(({ question }) => question.id === id);
-    const scale = item && this.q.scales[item.question.scale];
-    if (!scale) return null;
-    const votes = this.answers[id]?.votes ?? {};
-    const values: number[] = [];
-    for (const group of this.seenBy(id)) {
-      const vote = votes[group];
-      if (typeof vote === 'number') values.push(vote);
+    if (!this.spreads) {
+      const merge = createAccumulator(this.q);
+      for (const group of this.groups) merge.add({ file: group.id, answers: groupAnswers(this.answers, group.id) });
+      this.spreads = merge.finish().questionSpreads;
     }
-    return questionSpread(values, scaleBounds(scale));
+    const index = indexQuestionnaire(this.q).questionById.get(id);
+    return index === undefined ? null : (this.spreads[index] ?? null);
   }
 
   isFlagged(id: string, threshold: number): boolean {
