@@ -143,7 +143,7 @@ async function runHeld(
   }
   const messages = workshopMessages(lang);
   const chalk = makeChalk(shouldUseColor(options));
-  const terminal = createWorkshopTerminal({ chalk, messages });
+  const terminal = createWorkshopTerminal({ chalk, messages, runMessages: runMessages(lang) });
   const taken = run.locks[0]?.takenOver;
   if (taken) terminal.notice(runMessages(lang).lockTakenOver(taken.pid, taken.host, formatSince(taken.startedAt)));
   let session: Session | undefined;

@@ -3,6 +3,7 @@ import type { Questionnaire } from '../model/questionnaire.js';
 import { type LocalizedText, localize } from '../model/text.js';
 import type { Group } from '../model/workshop.js';
 import type { FlowMode } from './flow.js';
+import type { QuestionListRow } from './run-assessment.js';
 import type { VoteRow } from './vote-keys.js';
 import { type WorkshopPosition, WorkshopView } from './workshop-flow.js';
 import { sameVoteEntry, setQuestionNote, setVotes, type Votes, type WorkshopAnswers } from './workshop-state.js';
@@ -33,6 +34,8 @@ export interface VoteScreen {
 export type VoteChoice =
   | { kind: 'confirm'; votes: Votes }
   | { kind: 'back' }
+  /** `g`: the question list, to jump to any question. */
+  | { kind: 'list' }
   | { kind: 'note'; draft: Votes }
   | { kind: 'help'; draft: Votes }
   | { kind: 'quit' };
@@ -69,6 +72,8 @@ export interface WorkshopInteraction {
   note(screen: { id: string; text: string; note: string | undefined }): Promise<string>;
   discuss(screen: DiscussionScreen): Promise<DiscussionChoice>;
   capabilityDone(summary: CapabilitySummary): Promise<'continue' | 'quit'>;
+  /** Every question visible to some group with its status: the id to jump to, or undefined to stay. */
+  questionList(rows: QuestionListRow[], currentId: string): Promise<string | undefined>;
   /** At the end, when questions are still not voted by every group. */
   unvoted(questions: UnvotedQuestion[]): Promise<'answer' | 'finish' | 'quit'>;
 }
@@ -144,6 +149,21 @@ export async function runWorkshop(
     draft = undefined;
     if (choice.kind === 'back') {
       current = view().previousId(id) ?? id;
+      continue;
+    }
+    if (choice.kind === 'list') {
+      const v = view();
+      const rows = v.listed().map(
+        (item, k): QuestionListRow => ({
+          id: item.question.id,
+          number: String(k + 1),
+          capability: text(item.capability.title),
+          text: text(item.question.text),
+          status: v.status(item.question.id),
+          flagged: answers[item.question.id]?.note !== undefined,
+        }),
+      );
+      current = (await ask.questionList(rows, id)) ?? id;
       continue;
     }
     await update(setVotes(answers, id, choice.votes), id);

@@ -1,6 +1,6 @@
 import type { Questionnaire } from '../model/questionnaire.js';
 import type { Group } from '../model/workshop.js';
-import { allQuestions, type FlowMode, type FlowQuestion, visibleIds } from './flow.js';
+import { allQuestions, type FlowMode, type FlowQuestion, type ListStatus, visibleIds } from './flow.js';
 import { reaches } from './levels.js';
 import { indexQuestionnaire } from './questionnaire-index.js';
 import { createAccumulator } from './merge.js';
@@ -67,6 +67,18 @@ export class WorkshopView {
   /** Visible questions not voted by every group that sees them, in order. */
   open(): FlowQuestion[] {
     return this.visible.filter(({ question }) => !this.isDone(question.id));
+  }
+
+  /** The questions visible to some group, in order: the rows of the `g` list. */
+  listed(): readonly FlowQuestion[] {
+    return this.visible;
+  }
+
+  /** For the list: voted by every group that sees it, all n/a, voted by some, or by none yet. */
+  status(id: string): ListStatus {
+    const votes = Object.values(this.answers[id]?.votes ?? {});
+    if (!this.isDone(id)) return votes.length > 0 ? 'skipped' : 'open';
+    return votes.length > 0 && votes.every((v) => v === 'n/a') ? 'n/a' : 'answered';
   }
 
   firstOpenId(): string | undefined {

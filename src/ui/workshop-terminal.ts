@@ -4,6 +4,9 @@ import type { ChalkInstance } from 'chalk';
 import type { UnvotedQuestion, VoteScreen, WorkshopInteraction } from '../core/run-workshop.js';
 import { applyVoteKey, startVoting, type VoteKey, votesOf } from '../core/vote-keys.js';
 import { wrapParagraphs } from '../text/wrap.js';
+import { keySelect } from './key-select.js';
+import type { RunMessages } from './messages.js';
+import { questionListItems } from './question-list.js';
 import { RunInterrupted } from './terminal.js';
 import { renderCapabilitySummary, renderDiscussion, renderVoteScreen } from './vote-screen.js';
 import type { WorkshopMessages } from './workshop-messages.js';
@@ -31,7 +34,12 @@ export interface WorkshopTerminal {
   dispose(): void;
 }
 
-export function createWorkshopTerminal(options: { chalk: ChalkInstance; messages: WorkshopMessages }): WorkshopTerminal {
+export function createWorkshopTerminal(options: {
+  chalk: ChalkInstance;
+  messages: WorkshopMessages;
+  /** The words the one-respondent run shares with this one (the question list). */
+  runMessages: RunMessages;
+}): WorkshopTerminal {
   const { chalk, messages: m } = options;
   const out = process.stdout;
   const stdin = process.stdin;
@@ -109,6 +117,7 @@ export function createWorkshopTerminal(options: { chalk: ChalkInstance; messages
         return undefined;
       }
       if (text === 'b' && screen.canGoBack) return { kind: 'back' as const };
+      if (text === 'g') return { kind: 'list' as const };
       if (text === 'e') return { kind: 'note' as const, draft: votesOf(state) };
       if ((text === '?' || text === 'h') && screen.help !== undefined) return { kind: 'help' as const, draft: votesOf(state) };
       if (text === 'q') return { kind: 'quit' as const };
@@ -122,6 +131,36 @@ export function createWorkshopTerminal(options: { chalk: ChalkInstance; messages
     abort = () => controller.abort();
     try {
       return await input({ message: m.notePrompt, default: screen.note ?? '', prefill: 'editable' }, { signal: controller.signal });
+    } finally {
+      abort = undefined;
+    }
+  };
+
+  const questionList: WorkshopInteraction['questionList'] = async (list, currentId) => {
+    if (interrupted) throw new RunInterrupted();
+    clear();
+    const rm = options.runMessages;
+    const controller = new AbortController();
+    abort = () => controller.abort();
+    try {
+      return await keySelect<string | undefined>(
+        {
+          message: rm.listTitle,
+          items: questionListItems(list, { width: width(), chalk, messages: rm }),
+          default: Math.max(
+            0,
+            list.findIndex((row) => row.id === currentId),
+          ),
+          rows: Math.max(3, rows() - 3),
+          width: width(),
+          hint: chalk.dim(rm.listKeys),
+          escape: { value: undefined },
+          jump: true,
+          highlight: chalk.cyan,
+          dim: chalk.dim,
+        },
+        { signal: controller.signal },
+      );
     } finally {
       abort = undefined;
     }
@@ -168,7 +207,7 @@ export function createWorkshopTerminal(options: { chalk: ChalkInstance; messages
   };
 
   return {
-    interaction: { vote, note, discuss, capabilityDone, unvoted },
+    interaction: { vote, note, discuss, capabilityDone, unvoted, questionList },
     async askSetup(given) {
       const ask = async (value: string | undefined, message: string) => {
         if (value !== undefined) return value;

@@ -82,6 +82,13 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     // Resumed at the first question not voted by every group; Ctrl-C keeps every confirmed vote.
     const r = start(dir, '--resume ws.yaml');
     await r.waitFor(/Q 3\/4 · Journey teams 1\/2[\s\S]*▸ Marketing/);
+    // g: the list of questions with their status; typing a number jumps there.
+    r.keys('g');
+    await r.waitFor(/Go to a question[\s\S]*1 +answered[\s\S]*4 +·/);
+    r.keys('4', 'Enter');
+    await r.waitFor(/Q 4\/4 · Journey teams 2\/2/);
+    r.keys('b');
+    await r.waitFor(/Q 3\/4 · Journey teams 1\/2/);
     r.keys('3', '=', 'Enter');
     await r.waitFor(/Q 4\/4 · Journey teams 2\/2/);
     r.keys('2', 'C-c');

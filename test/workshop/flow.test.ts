@@ -89,6 +89,10 @@ function scripted(votes: ((screen: VoteScreen) => VoteChoice)[], extra: Partial<
     async unvoted() {
       return 'quit';
     },
+    async questionList(rows) {
+      shown.push(`list ${rows.map((r) => `${r.number} ${r.id} ${r.status}`).join(', ')}`);
+      return rows[rows.length - 1]?.id;
+    },
     ...extra,
   };
   return { ask, shown };
@@ -170,6 +174,13 @@ describe('runWorkshop', () => {
     ]);
     // The note is saved; the unconfirmed vote is not.
     expect(result.answers).toEqual({ 'gate-1': { votes: {}, note: 'IT has no feedback tool' } });
+  });
+
+  it('jumps with the question list to any question', async () => {
+    const initial = { 'gate-1': { votes: { marketing: 4, sales: 4, it: 4 } }, 'team-1': { votes: { marketing: 3 } } };
+    const { ask, shown } = scripted([() => ({ kind: 'list' })]);
+    await runWorkshop(q, groups, initial, { lang: 'en', ask, discuss: 50, save: async () => undefined });
+    expect(shown).toEqual(['vote gate-2 2/4', 'list 1 gate-1 answered, 2 gate-2 open, 3 team-1 skipped, 4 team-2 open', 'vote team-2 4/4']);
   });
 
   it('resumes at the first question not voted by every group', async () => {
