@@ -154,9 +154,9 @@ export async function runWorkshop(
     if (choice.kind === 'list') {
       const v = view();
       const rows = v.listed().map(
-        (item, k): QuestionListRow => ({
+        (item): QuestionListRow => ({
           id: item.question.id,
-          number: String(k + 1),
+          number: v.numberOf(item.question.id),
           capability: text(item.capability.title),
           text: text(item.question.text),
           status: v.status(item.question.id),

@@ -1,6 +1,6 @@
 import type { Questionnaire } from '../model/questionnaire.js';
 import type { Group } from '../model/workshop.js';
-import { allQuestions, type FlowMode, type FlowQuestion, type ListStatus, visibleIds } from './flow.js';
+import { allQuestions, type FlowMode, type FlowQuestion, type ListStatus, questionNumbers, visibleIds } from './flow.js';
 import { reaches } from './levels.js';
 import { indexQuestionnaire } from './questionnaire-index.js';
 import { createAccumulator } from './merge.js';
@@ -21,6 +21,10 @@ export interface WorkshopPosition {
   totalInCapability: number;
   /** Questions every group that sees them has voted on. */
   voted: number;
+  /** The one-respondent run's stable numbering: `9`, `9.1` for a follow-up; the total never grows. */
+  number: string;
+  baseTotal: number;
+  followUps: number;
 }
 
 /** Per visible question id, the groups that see it. */
@@ -125,7 +129,14 @@ export class WorkshopView {
       indexInCapability: same.indexOf(item) + 1,
       totalInCapability: same.length,
       voted: this.visible.filter(({ question }) => this.isDone(question.id)).length,
+      number: this.numberOf(id),
+      baseTotal: questionNumbers(this.q).baseTotal,
+      followUps: questionNumbers(this.q).followUps,
     };
+  }
+
+  numberOf(id: string): string {
+    return questionNumbers(this.q).numbers.get(id) ?? '';
   }
 
   /**

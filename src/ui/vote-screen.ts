@@ -6,6 +6,7 @@ import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
 import { displayWidth } from '../text/width.js';
 import { wrapParagraphs } from '../text/wrap.js';
 import { progressBar } from './screen.js';
+import type { RunMessages } from './messages.js';
 import type { WorkshopMessages } from './workshop-messages.js';
 
 /**
@@ -18,6 +19,8 @@ export interface VoteStyle {
   width: number;
   chalk: ChalkInstance;
   messages: WorkshopMessages;
+  /** The header's words, shared with the one-respondent run. */
+  run: RunMessages;
 }
 
 const INDENT = '  ';
@@ -48,7 +51,7 @@ export function renderVoteScreen(screen: VoteScreen, state: VoteState, style: Vo
   const p = screen.position;
   const bar = progressBar(p.voted, p.total, Math.min(30, Math.max(10, width - 60)));
   const lines = [
-    `${chalk.bold(`Q ${p.index}/${p.total}`)} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}`,
+    `${chalk.bold(style.run.questionOf(p.number, p.baseTotal, p.followUps))} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}`,
     `${chalk.green(bar)}  ${m.voted(p.voted, p.total)}`,
     '',
     ...wrapParagraphs(screen.text, textWidth).map((line) => chalk.bold(INDENT + line)),

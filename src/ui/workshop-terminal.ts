@@ -53,7 +53,7 @@ export function createWorkshopTerminal(options: {
   process.on('SIGINT', onSigint);
   const width = () => Math.min(out.columns || 80, 100) - 1;
   const rows = () => out.rows || 24;
-  const style = () => ({ width: width(), chalk, messages: m });
+  const style = () => ({ width: width(), chalk, messages: m, run: options.runMessages });
   const pending: string[] = [];
   const clear = () => {
     out.write('\x1b[H\x1b[2J');

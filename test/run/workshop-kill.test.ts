@@ -51,7 +51,7 @@ describe.skipIf(skipTerminalTests)('cxm run --groups under kill -9', () => {
       try {
         if (killAt === 0) await sleep(rand(400));
         for (let k = 1; k <= killAt; k++) {
-          await t.waitFor(new RegExp(`Q ${k}/\\d+[\\s\\S]*q save and quit`));
+          await t.waitFor(new RegExp(`Q ${k} of \\d+[\\s\\S]*q save and quit`));
           confirmed = k - 1;
           const value = 1 + rand(5);
           sent[order[k - 1] ?? ''] = value;
@@ -59,7 +59,7 @@ describe.skipIf(skipTerminalTests)('cxm run --groups under kill -9', () => {
         }
         if (killAt > 0) {
           await sleep(rand(40));
-          if (new RegExp(`Q ${killAt + 1}/`).test(t.screen())) confirmed = killAt;
+          if (new RegExp(`Q ${killAt + 1} of `).test(t.screen())) confirmed = killAt;
         }
         process.kill(pid, 'SIGKILL');
       } finally {

@@ -36,7 +36,7 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
       dir,
       `'${questionnaire}' --groups 'Marketing,Sales,IT' --answers ws.yaml --organization 'Example KK' --facilitator 'Ken Sato'`,
     );
-    await t.waitFor(/Q 1\/3 · Data-driven decisions[\s\S]*▸ Marketing {2}·/);
+    await t.waitFor(/Q 1 of 3 \(\+1 follow-up\) · Data-driven decisions[\s\S]*▸ Marketing {2}·/);
     t.keys('5', '4');
     await t.waitFor(/Sales {6}4 Agree\n {2}▸ IT/);
     t.keys('BSpace');
@@ -53,14 +53,14 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     await t.waitFor(/Note: IT has no shared inbox[\s\S]*⏎ continue/);
     t.keys('Enter');
     // gate-1 opened gate-2 for Marketing and Sales (3 or more), not for IT.
-    await t.waitFor(/Q 2\/4[\s\S]*IT {9}\(does not see this question\)/);
+    await t.waitFor(/Q 1\.1 of 3[\s\S]*IT {9}\(does not see this question\)/);
     t.keys('4', '=');
     await t.waitFor(/Sales {6}4 Agree[\s\S]*every group has voted/);
     t.keys('Enter');
     // Data: Marketing (1 + .75) / 2, Sales (.5 + .75) / 2, IT 0.
     await t.waitFor(/Done: Data-driven decisions[\s\S]*Marketing +87\.5[\s\S]*Sales +62\.5[\s\S]*IT +0\.0[\s\S]*gate-1 \(100\.0\)/);
     t.keys('Enter');
-    await t.waitFor(/Q 3\/4 · Journey teams/);
+    await t.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams/);
     t.keys('q');
     expect(await exitCode(dir)).toBe(130);
     // Answered: voted by every group that sees the question.
@@ -81,23 +81,23 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
 
     // Resumed at the first question not voted by every group; Ctrl-C keeps every confirmed vote.
     const r = start(dir, '--resume ws.yaml');
-    await r.waitFor(/Q 3\/4 · Journey teams 1\/2[\s\S]*▸ Marketing/);
+    await r.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2[\s\S]*▸ Marketing/);
     // g: the list of questions with their status; typing a number jumps there.
     r.keys('g');
-    await r.waitFor(/Go to a question[\s\S]*1 +answered[\s\S]*4 +·/);
-    r.keys('4', 'Enter');
-    await r.waitFor(/Q 4\/4 · Journey teams 2\/2/);
+    await r.waitFor(/Go to a question[\s\S]*1 +answered[\s\S]*1\.1 +answered[\s\S]*3 +·/);
+    r.keys('3', 'Enter');
+    await r.waitFor(/Q 3 of 3 \(\+1 follow-up\) · Journey teams 2\/2/);
     r.keys('b');
-    await r.waitFor(/Q 3\/4 · Journey teams 1\/2/);
+    await r.waitFor(/Q 2 of 3 \(\+1 follow-up\) · Journey teams 1\/2/);
     r.keys('3', '=', 'Enter');
-    await r.waitFor(/Q 4\/4 · Journey teams 2\/2/);
+    await r.waitFor(/Q 3 of 3 \(\+1 follow-up\) · Journey teams 2\/2/);
     r.keys('2', 'C-c');
     expect(await exitCode(dir)).toBe(130);
     expect(fileOf(dir).answers).toMatchObject({ 'team-1': { votes: { marketing: 3, sales: 3, it: 3 } } });
     expect(fileOf(dir).answers).not.toHaveProperty('team-2');
 
     const f = start(dir, '--resume ws.yaml');
-    await f.waitFor(/Q 4\/4 · Journey teams 2\/2/);
+    await f.waitFor(/Q 3 of 3 \(\+1 follow-up\) · Journey teams 2\/2/);
     f.keys('2', 's', '1', 'Enter');
     await f.waitFor(/Done: Journey teams/);
     f.keys('Enter');
@@ -126,9 +126,9 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
   it('holds the workshop file: a second run on it is refused while the first is alive', async () => {
     const dir = tempDir('cxm-workshop-e2e-');
     const first = start(dir, `'${questionnaire}' --groups 'A,B' --answers ws.yaml --organization O --facilitator F`);
-    await first.waitFor(/Q 1\/3/);
+    await first.waitFor(/Q 1 of 3 \(\+1 follow-up\)/);
     first.keys('4', '=', 'Enter');
-    await first.waitFor(/Q 2\/4/);
+    await first.waitFor(/Q 1\.1 of 3/);
     const secondDir = tempDir('cxm-workshop-e2e-');
     const second = new TmuxSession(`'${cxmBin}' run --resume '${join(dir, 'ws.yaml')}'; echo EXIT=$? > '${secondDir}/exit'`, { cwd: dir });
     sessions.push(second);
@@ -152,9 +152,9 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     t.keys('Enter');
     await t.waitFor('Facilitator');
     t.keys('Enter');
-    await t.waitFor(/Q 1\/3[\s\S]*▸ Marketing +·\n {4}Customer Service {2}·/);
+    await t.waitFor(/Q 1 of 3 \(\+1 follow-up\)[\s\S]*▸ Marketing +·\n {4}Customer Service {2}·/);
     t.keys('4', '4', 'Enter');
-    await t.waitFor(/Q 2\/4/);
+    await t.waitFor(/Q 1\.1 of 3/);
     t.keys('q');
     expect(await exitCode(dir)).toBe(130);
     expect(fileOf(dir)).toMatchObject({
@@ -177,7 +177,7 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
   it('writes no file when interrupted before the first vote', async () => {
     const dir = tempDir('cxm-workshop-e2e-');
     const t = start(dir, `'${questionnaire}' --groups 'A,B' --answers ws.yaml --organization O --facilitator F`);
-    await t.waitFor(/Q 1\/3[\s\S]*▸ A/);
+    await t.waitFor(/Q 1 of 3 \(\+1 follow-up\)[\s\S]*▸ A/);
     t.keys('4', 'C-c');
     expect(await exitCode(dir)).toBe(130);
     expect(t.screen()).toContain('Interrupted before the first answer; nothing was saved.');
@@ -191,9 +191,9 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
       width: 100,
       height: 30,
     });
-    await t.waitFor(/Q 1\/3 · データに基づく意思決定[\s\S]*▸ マーケティング {2}·[\s\S]*q 保存して終了/);
+    await t.waitFor(/Q 1 \/ 3（追加質問 \+1） · データに基づく意思決定[\s\S]*▸ マーケティング {2}·[\s\S]*q 保存して終了/);
     t.keys('5', '=', 'Enter');
-    await t.waitFor(/Q 2\/4/);
+    await t.waitFor(/Q 1\.1 \/ 3/);
     t.keys('q');
     expect(await exitCode(dir)).toBe(130);
     expect(t.screen()).toContain('途中まで保存しました');

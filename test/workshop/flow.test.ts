@@ -180,7 +180,11 @@ describe('runWorkshop', () => {
     const initial = { 'gate-1': { votes: { marketing: 4, sales: 4, it: 4 } }, 'team-1': { votes: { marketing: 3 } } };
     const { ask, shown } = scripted([() => ({ kind: 'list' })]);
     await runWorkshop(q, groups, initial, { lang: 'en', ask, discuss: 50, save: async () => undefined });
-    expect(shown).toEqual(['vote gate-2 2/4', 'list 1 gate-1 answered, 2 gate-2 open, 3 team-1 skipped, 4 team-2 open', 'vote team-2 4/4']);
+    expect(shown).toEqual([
+      'vote gate-2 2/4',
+      'list 1 gate-1 answered, 1.1 gate-2 open, 2 team-1 skipped, 3 team-2 open',
+      'vote team-2 4/4',
+    ]);
   });
 
   it('resumes at the first question not voted by every group', async () => {
