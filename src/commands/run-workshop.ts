@@ -21,7 +21,7 @@ import { isInterrupt } from '../ui/terminal.js';
 import { workshopMessages, type WorkshopMessages } from '../ui/workshop-messages.js';
 import { askSessionKind, createWorkshopTerminal, type WorkshopTerminal } from '../ui/workshop-terminal.js';
 import { cxmInvocation, shellQuote } from './invocation.js';
-import { checkNewAnswerPath } from './run.js';
+import { checkNewAnswerPath, timeboxOf } from './run.js';
 import type { RunOutcome } from './run-outcome.js';
 import { checkRunPaths } from './run-paths.js';
 import { defaultReportPath, finalReport, reportFormatOf } from './run-report.js';
@@ -39,6 +39,7 @@ const workshopOptionsSchema = z.object({
   facilitator: z.string().optional(),
   groups: z.string().optional(),
   discuss: z.string().optional(),
+  timebox: z.string().optional(),
   report: z.string().optional(),
   color: z.boolean().optional(),
 });
@@ -89,6 +90,7 @@ export async function runWorkshopCommand(questionnaireArg: string, raw: Record<s
   // Mistakes in the options are reported before the terminal check, so that a script sees them too.
   const discuss = options.discuss === undefined ? DEFAULT_DISCUSS : parseNumber('--discuss', options.discuss, 0, 100);
   const groups = options.groups === undefined ? undefined : parseGroups(options.groups);
+  const timeboxMs = options.timebox === undefined ? undefined : timeboxOf(options.timebox);
   if (options.resume !== undefined && options.answers !== undefined) {
     throw new UserError('--answers and --resume cannot be combined', { hint: '--resume saves into the file it continues' });
   }
@@ -111,7 +113,7 @@ export async function runWorkshopCommand(questionnaireArg: string, raw: Record<s
   const target = options.resume ?? options.answers;
   const locks: AnswerLock[] = target !== undefined ? [await acquireAnswerLock(target)] : [];
   try {
-    return await runHeld(questionnaireArg, options, { groups, discuss, locks });
+    return await runHeld(questionnaireArg, options, { groups, discuss, locks, timeboxMs });
   } finally {
     for (const held of locks) held.release();
   }
@@ -127,7 +129,7 @@ function parseGroups(list: string): RunWorkshopFile['groups'] {
 async function runHeld(
   questionnaireArg: string,
   options: WorkshopOptions,
-  run: { groups: RunWorkshopFile['groups'] | undefined; discuss: number; locks: AnswerLock[] },
+  run: { groups: RunWorkshopFile['groups'] | undefined; discuss: number; locks: AnswerLock[]; timeboxMs: number | undefined },
 ): Promise<RunOutcome> {
   const resumed = options.resume !== undefined ? await loadResumed(options.resume) : undefined;
   const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
@@ -143,7 +145,8 @@ async function runHeld(
   }
   const messages = workshopMessages(lang);
   const chalk = makeChalk(shouldUseColor(options));
-  const terminal = createWorkshopTerminal({ chalk, messages, runMessages: runMessages(lang) });
+  const clock = { startedAt: Date.now(), timeboxMs: run.timeboxMs };
+  const terminal = createWorkshopTerminal({ chalk, messages, runMessages: runMessages(lang), clock });
   const taken = run.locks[0]?.takenOver;
   if (taken) terminal.notice(runMessages(lang).lockTakenOver(taken.pid, taken.host, formatSince(taken.startedAt)));
   let session: Session | undefined;

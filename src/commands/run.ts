@@ -202,7 +202,7 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
   return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent }, text, warnings };
 }
 
-function timeboxOf(text: string): number {
+export function timeboxOf(text: string): number {
   const ms = parseDuration(text);
   if (ms === undefined) throw new UserError(`--timebox ${text}: expected a duration`, { hint: 'for example 90m, 1h30m or 45 (minutes)' });
   return ms;

@@ -21,6 +21,8 @@ export interface VoteStyle {
   messages: WorkshopMessages;
   /** The header's words, shared with the one-respondent run. */
   run: RunMessages;
+  /** Elapsed time, and the pace with a timebox. */
+  clock?: string | undefined;
 }
 
 const INDENT = '  ';
@@ -52,7 +54,8 @@ export function renderVoteScreen(screen: VoteScreen, state: VoteState, style: Vo
   const bar = progressBar(p.voted, p.total, Math.min(30, Math.max(10, width - 60)));
   const lines = [
     `${chalk.bold(style.run.questionOf(p.number, p.baseTotal, p.followUps))} · ${chalk.bold(screen.capability)} ${p.indexInCapability}/${p.totalInCapability}`,
-    `${chalk.green(bar)}  ${m.voted(p.voted, p.total)}`,
+    // The clock goes on the progress line: the first one is long already.
+    `${chalk.green(bar)}  ${m.voted(p.voted, p.total)}${style.clock === undefined ? '' : `   ${chalk.dim(style.clock)}`}`,
     '',
     ...wrapParagraphs(screen.text, textWidth).map((line) => chalk.bold(INDENT + line)),
   ];

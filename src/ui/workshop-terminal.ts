@@ -7,6 +7,7 @@ import { wrapParagraphs } from '../text/wrap.js';
 import { keySelect } from './key-select.js';
 import type { RunMessages } from './messages.js';
 import { questionListItems } from './question-list.js';
+import { type ClockOptions, sessionClock } from './session-clock.js';
 import { RunInterrupted } from './terminal.js';
 import { renderCapabilitySummary, renderDiscussion, renderVoteScreen } from './vote-screen.js';
 import type { WorkshopMessages } from './workshop-messages.js';
@@ -39,6 +40,8 @@ export function createWorkshopTerminal(options: {
   messages: WorkshopMessages;
   /** The words the one-respondent run shares with this one (the question list). */
   runMessages: RunMessages;
+  /** The session clock in the header, on pace or not with `--timebox`. */
+  clock?: ClockOptions;
 }): WorkshopTerminal {
   const { chalk, messages: m } = options;
   const out = process.stdout;
@@ -53,6 +56,7 @@ export function createWorkshopTerminal(options: {
   process.on('SIGINT', onSigint);
   const width = () => Math.min(out.columns || 80, 100) - 1;
   const rows = () => out.rows || 24;
+  const clockText = sessionClock(options.clock, options.runMessages);
   const style = () => ({ width: width(), chalk, messages: m, run: options.runMessages });
   const pending: string[] = [];
   const clear = () => {
@@ -105,7 +109,9 @@ export function createWorkshopTerminal(options: {
     const scale = { values: screen.options.map((o) => o.value), allowNA: screen.allowNA };
     const draw = () => {
       clear();
-      out.write(renderVoteScreen(screen, state, style()));
+      // The clock's pace counts questions voted by every group, as the one-respondent run counts answers.
+      const clock = clockText({ ...screen.position, answered: screen.position.voted });
+      out.write(renderVoteScreen(screen, state, { ...style(), clock }));
     };
     draw();
     return readKeys((text, key) => {

@@ -125,8 +125,9 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
 
   it('holds the workshop file: a second run on it is refused while the first is alive', async () => {
     const dir = tempDir('cxm-workshop-e2e-');
-    const first = start(dir, `'${questionnaire}' --groups 'A,B' --answers ws.yaml --organization O --facilitator F`);
-    await first.waitFor(/Q 1 of 3 \(\+1 follow-up\)/);
+    const first = start(dir, `'${questionnaire}' --groups 'A,B' --answers ws.yaml --organization O --facilitator F --timebox 90m`);
+    // The session clock, as in a one-respondent run.
+    await first.waitFor(/Q 1 of 3 \(\+1 follow-up\)[\s\S]*0:0\d of 1:30:00 · on pace/);
     first.keys('4', '=', 'Enter');
     await first.waitFor(/Q 1\.1 of 3/);
     const secondDir = tempDir('cxm-workshop-e2e-');
