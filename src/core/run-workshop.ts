@@ -68,8 +68,8 @@ export interface UnvotedQuestion {
 
 export interface WorkshopInteraction {
   vote(screen: VoteScreen): Promise<VoteChoice>;
-  /** Returns the question's new note; an empty string removes it. */
-  note(screen: { id: string; text: string; note: string | undefined }): Promise<string>;
+  /** Returns the question's new note; an empty string removes it, undefined (Esc) leaves it as it was. */
+  note(screen: { id: string; text: string; note: string | undefined }): Promise<string | undefined>;
   discuss(screen: DiscussionScreen): Promise<DiscussionChoice>;
   capabilityDone(summary: CapabilitySummary): Promise<'continue' | 'quit'>;
   /** Every question visible to some group with its status: the id to jump to, or undefined to stay. */
@@ -141,7 +141,8 @@ export async function runWorkshop(
       continue;
     }
     if (choice.kind === 'note') {
-      await update(setQuestionNote(answers, id, await ask.note({ id, text: screen.text, note: answers[id]?.note })), id);
+      const note = await ask.note({ id, text: screen.text, note: answers[id]?.note });
+      if (note !== undefined) await update(setQuestionNote(answers, id, note), id);
       draft = choice.draft;
       continue;
     }
@@ -194,7 +195,8 @@ export async function runWorkshop(
         note: answers[id]?.note,
       });
       if (choice !== 'note') return choice;
-      await update(setQuestionNote(answers, id, await ask.note({ id, text: questionText, note: answers[id]?.note })), id);
+      const note = await ask.note({ id, text: questionText, note: answers[id]?.note });
+      if (note !== undefined) await update(setQuestionNote(answers, id, note), id);
     }
   }
 }

@@ -1,11 +1,13 @@
 import { emitKeypressEvents } from 'node:readline';
 import { input, select } from '@inquirer/prompts';
+import { sanitizeText } from '../text/sanitize.js';
 import type { ChalkInstance } from 'chalk';
 import type { UnvotedQuestion, VoteScreen, WorkshopInteraction } from '../core/run-workshop.js';
 import { applyVoteKey, startVoting, type VoteKey, votesOf } from '../core/vote-keys.js';
 import { wrapParagraphs } from '../text/wrap.js';
 import { keySelect } from './key-select.js';
 import type { RunMessages } from './messages.js';
+import { askNote } from './note-prompt.js';
 import { questionListItems } from './question-list.js';
 import { type ClockOptions, sessionClock } from './session-clock.js';
 import { RunInterrupted } from './terminal.js';
@@ -136,7 +138,15 @@ export function createWorkshopTerminal(options: {
     const controller = new AbortController();
     abort = () => controller.abort();
     try {
-      return await input({ message: m.notePrompt, default: screen.note ?? '', prefill: 'editable' }, { signal: controller.signal });
+      const rm = options.runMessages;
+      return await askNote(
+        {
+          message: `${m.notePrompt} ${chalk.dim(rm.noteHint)}`,
+          default: sanitizeText(screen.note ?? ''),
+          cancelled: chalk.dim(rm.noteUnchanged),
+        },
+        { signal: controller.signal },
+      );
     } finally {
       abort = undefined;
     }

@@ -51,6 +51,13 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     t.type('IT has no shared inbox');
     t.keys('Enter');
     await t.waitFor(/Note: IT has no shared inbox[\s\S]*⏎ continue/);
+    // Esc leaves the note as it was.
+    t.keys('e');
+    await t.waitFor('Esc keeps it');
+    t.type(' and more');
+    t.keys('Escape');
+    // The discussion screen again, without the prompt (readline tells Esc from a sequence after a pause).
+    await t.waitFor(/^(?![\s\S]*Discussion note)[\s\S]*Note: IT has no shared inbox\n[\s\S]*⏎ continue/);
     t.keys('Enter');
     // gate-1 opened gate-2 for Marketing and Sales (3 or more), not for IT.
     await t.waitFor(/Q 1\.1 of 3[\s\S]*IT {9}\(does not see this question\)/);
