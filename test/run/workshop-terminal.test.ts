@@ -193,25 +193,49 @@ describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
     expect(readdirSync(dir).filter((name) => name !== 'exit')).toEqual([]);
   }, 60_000);
 
-  it('speaks Japanese at 100×30', async () => {
+  it('speaks Japanese at 100×30: three groups, a discussion with a note, the list, Ctrl-C, resume', async () => {
     const dir = tempDir('cxm-workshop-e2e-');
-    const t = start(dir, `'${questionnaire}' --lang ja --groups 'マーケティング,営業' --answers ws.yaml --organization O --facilitator F`, {
+    const groups = 'マーケティング,営業,IT';
+    const t = start(dir, `'${questionnaire}' --lang ja --groups '${groups}' --answers ws.yaml --organization O --facilitator F`, {
       width: 100,
       height: 30,
     });
     await t.waitFor(/Q 1 \/ 3（追加質問 \+1） · データに基づく意思決定[\s\S]*▸ マーケティング {2}·[\s\S]*q 保存して終了/);
-    t.keys('5', '=', 'Enter');
-    await t.waitFor(/Q 1\.1 \/ 3/);
-    t.keys('q');
+    t.keys('5', '2', 'BSpace', '3', '1', 'Enter');
+    await t.waitFor('マーケティング 5 · 営業 3 · IT 1 — 話し合いましょう (ばらつき 100.0)');
+    t.keys('e');
+    await t.waitFor('話し合いのメモ');
+    t.type('IT には共有の窓口がない');
+    t.keys('Enter');
+    await t.waitFor(/メモ: IT には共有の窓口がない[\s\S]*⏎ 次へ/);
+    t.keys('Enter');
+    await t.waitFor(/Q 1\.1 \/ 3[\s\S]*IT +\(この設問は対象外\)/);
+    t.keys('4', '=', 'Enter');
+    await t.waitFor(/完了: データに基づく意思決定[\s\S]*gate-1 \(100\.0\)/);
+    t.keys('Enter');
+    await t.waitFor(/Q 2 \/ 3/);
+    t.keys('g');
+    await t.waitFor('質問の一覧から移動');
+    t.keys('Escape');
+    await t.waitFor(/^(?![\s\S]*質問の一覧から移動)[\s\S]*Q 2 \/ 3/);
+    t.keys('2', 'C-c');
     expect(await exitCode(dir)).toBe(130);
     expect(t.screen()).toContain('途中まで保存しました');
     expect(fileOf(dir)).toMatchObject({
       groups: [
         { id: 'マーケティング', name: 'マーケティング' },
         { id: '営業', name: '営業' },
+        { id: 'it', name: 'IT' },
       ],
       lang: 'ja',
-      answers: { 'gate-1': { votes: { マーケティング: 5, 営業: 5 } } },
+      answers: {
+        'gate-1': { votes: { マーケティング: 5, 営業: 3, it: 1 }, note: 'IT には共有の窓口がない' },
+        'gate-2': { votes: { マーケティング: 4, 営業: 4 } },
+      },
     });
+    const r = start(dir, '--resume ws.yaml', { width: 100, height: 30 });
+    await r.waitFor(/Q 2 \/ 3（追加質問 \+1） · ジャーニーチーム 1\/2[\s\S]*▸ マーケティング/);
+    r.keys('q');
+    expect(await exitCode(dir)).toBe(130);
   }, 60_000);
 });
