@@ -40,9 +40,20 @@ program
   .option('--role <role>', 'respondent role or department')
   .option('--organization <org>', 'respondent organization')
   .option('--report <file>', 'write the full report to FILE.md, FILE.json or FILE.html (remembered on resume)')
+  .option('--groups <names>', 'a workshop: every group votes on each question, e.g. "Marketing,Sales,IT"')
+  .option('--facilitator <name>', 'who runs the workshop (with --groups)')
+  .option('--discuss <points>', 'question spread from which the groups discuss a question (with --groups)', String(DEFAULT_DISCUSS))
   .option('--timebox <duration>', 'time planned for the session, e.g. 90m: the header shows whether it is on pace')
   .option('--no-color', 'disable colours')
-  .addHelpText('after', examples(['cxm run', 'cxm run --lang ja --role marketing --answers aiko.yaml', 'cxm run --resume <answers.yaml>']))
+  .addHelpText(
+    'after',
+    examples([
+      'cxm run',
+      'cxm run --lang ja --role marketing --answers aiko.yaml',
+      'cxm run --groups "Marketing,Sales,IT" --facilitator "Ken Sato"',
+      'cxm run --resume <answers.yaml>',
+    ]),
+  )
   .action(async (questionnaire: string, options: Record<string, unknown>) => {
     const { runCommand } = await import('./commands/run.js');
     const { showRunEnd } = await import('./ui/run-end.js');

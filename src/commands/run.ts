@@ -54,6 +54,9 @@ interface Session {
 
 /** `cxm run`: the interactive workshop. Saves after every change; what ends it is returned for the ui to tell. */
 export async function runCommand(questionnaireArg: string, rawOptions: Record<string, unknown>): Promise<RunOutcome> {
+  // Several groups voting (SPEC §4.1): its own run, in run-workshop.ts.
+  const workshop = await import('./run-workshop.js');
+  if (await workshop.isWorkshopRun(rawOptions)) return workshop.runWorkshopCommand(questionnaireArg, rawOptions);
   const options = runOptionsSchema.parse(rawOptions);
   await checkRunPaths({ questionnaire: questionnaireArg, ...options });
   // Without a terminal a prompt would fail or hang: refuse before anything else.
@@ -69,6 +72,9 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
   if (options.report !== undefined) reportFormatOf(options.report);
   const timeboxMs = options.timebox === undefined ? undefined : timeboxOf(options.timebox);
   if (options.answers !== undefined) checkNewAnswerPath(options.answers);
+  // With no respondent named, the facilitator may choose a group session instead (SPEC §4.1).
+  const groupSession = await workshop.askGroupSession(rawOptions);
+  if (groupSession) return workshop.runWorkshopCommand(questionnaireArg, groupSession);
   // A file that cannot be resumed (not a regular file, invalid) is refused before a lock is made beside it.
   if (options.resume !== undefined) await loadAnswerFile(options.resume);
   // The file is held before it is read again (or created), so two runs never both write it (SPEC §8).
@@ -196,14 +202,14 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
   return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent }, text, warnings };
 }
 
-function timeboxOf(text: string): number {
+export function timeboxOf(text: string): number {
   const ms = parseDuration(text);
   if (ms === undefined) throw new UserError(`--timebox ${text}: expected a duration`, { hint: 'for example 90m, 1h30m or 45 (minutes)' });
   return ms;
 }
 
 /** Checked before the lock is taken: a lock beside a file that can never be created helps no one. */
-function checkNewAnswerPath(answers: string): void {
+export function checkNewAnswerPath(answers: string): void {
   if (existsSync(answers)) {
     throw new UserError(`${answers} already exists; cxm run never overwrites an answer file`, {
       hint: `to continue it: ${cxmInvocation()} run --resume ${shellQuote(answers)}; to start afresh, choose another --answers file`,

@@ -137,7 +137,7 @@ export function parseScoreOptions(raw: Record<string, unknown>): ScoreCommandOpt
   };
 }
 
-function parseNumber(option: string, text: string, min: number, max: number): number {
+export function parseNumber(option: string, text: string, min: number, max: number): number {
   const value = text.trim() === '' ? NaN : Number(text);
   const range = max === Infinity ? `a number ≥ ${min}` : `a number from ${min} to ${max}`;
   if (!Number.isFinite(value) || value < min || value > max) throw new UserError(`${option}: expected ${range}, found "${text}"`);

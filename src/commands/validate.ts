@@ -58,8 +58,12 @@ async function validateOne(path: string): Promise<ValidatedFile> {
   if (kind === 'answers') {
     try {
       const loaded = await validateAnswerSource(read.source, absolute);
-      const count = Object.keys(loaded.answers.answers).length;
-      return { file, kind, summary: `answers to ${loaded.questionnaire.questionnaire.id}: ${count} answered`, problems: loaded.warnings };
+      const id = loaded.questionnaire.questionnaire.id;
+      const { workshop } = loaded;
+      const summary = workshop
+        ? `workshop answers to ${id}: ${workshop.groups.length} groups, ${Object.keys(workshop.answers).length} questions voted`
+        : `answers to ${id}: ${Object.keys(loaded.answers.answers).length} answered`;
+      return { file, kind, summary, problems: loaded.warnings };
     } catch (error) {
       if (error instanceof InvalidInputError) return { file, kind, summary: '', problems: [...error.problems] };
       throw error;

@@ -5,7 +5,10 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { Document, isScalar } from 'yaml';
 import type { AnswerEntry, AnswerFile, Respondent } from '../model/answers.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { slugify } from '../text/slug.js';
 import { bundledDir, bundledVersionsDir } from './bundled.js';
+
+export { slugify } from '../text/slug.js';
 
 /** What `cxm run` writes (SPEC §4), with the keys in the order a reader expects. */
 export interface RunAnswerFile {
@@ -57,17 +60,6 @@ export function questionnaireRef(questionnairePath: string, answerPath: string):
   const rel = relative(dirname(answerPath), questionnairePath).split(sep).join('/');
   // A bare name would be read back as a bundled id.
   return rel.includes('/') ? rel : `./${rel}`;
-}
-
-/** Lower-case letters and digits of any script, joined by "-": `Aiko Tanaka` → `aiko-tanaka`. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
 }
 
 /** `answers-<date>-<respondent>.yaml` for attempt 1, then `-2`, `-3`… */

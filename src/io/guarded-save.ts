@@ -3,9 +3,9 @@ import { basename, dirname, extname, join } from 'node:path';
 import { mergeAnswerEdits, mergeFieldEdits, type AnswerConflict } from '../core/merge-answer-edits.js';
 import { InvalidInputError } from '../errors.js';
 import type { AnswerFile, Respondent } from '../model/answers.js';
-import { saveAnswerFile, serializeAnswerFile, type RunAnswerFile } from './answer-file.js';
+import { serializeAnswerFile, type RunAnswerFile } from './answer-file.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { validateAnswerSource } from './load-answers.js';
+import { type LoadedAnswers, validateAnswerSource } from './load-answers.js';
 import { displayPath } from './load-questionnaire.js';
 import { readBounded } from './read-bounded.js';
 import { MAX_FILE_BYTES, parseSource } from './yaml-source.js';
@@ -17,9 +17,9 @@ import { MAX_FILE_BYTES, parseSource } from './yaml-source.js';
  * invalid, it is left alone and the run's version goes to a side file next to it.
  */
 
-export interface GuardedSaveResult {
+export interface GuardedSaveResult<F = RunAnswerFile> {
   /** The run's file after the save: its own answers plus those merged in. */
-  file: RunAnswerFile;
+  file: F;
   /** Question ids whose answer came (wholly or in part) from the other side. */
   takenFromOther: string[];
   conflicts: AnswerConflict[];
@@ -29,16 +29,25 @@ export interface GuardedSaveResult {
   diverted: { sideFile: string; problem: string; first: boolean } | undefined;
 }
 
-export class AnswerFileGuard {
-  private base: RunAnswerFile;
+/** What a guard needs to know of one kind of file: an answer file, or a workshop file (SPEC §4.1). */
+export interface GuardCodec<F, T> {
+  serialize(file: F, path: string): string;
+  /** The other side's file, read and validated: what to merge, or why it cannot be merged. */
+  other(loaded: LoadedAnswers, base: F): T | string;
+  merge(base: F, mine: F, theirs: T): Omit<GuardedSaveResult<F>, 'diverted'>;
+}
+
+export class FileGuard<F, T> {
+  private base: F;
   private text: Uint8Array;
   private sideFile: string | undefined;
 
   /** `text`: the bytes the file held when the run read or created it; `base`: what they mean. */
   constructor(
     readonly path: string,
-    base: RunAnswerFile,
+    base: F,
     text: string | Uint8Array,
+    private readonly codec: GuardCodec<F, T>,
   ) {
     this.base = base;
     this.text = typeof text === 'string' ? Buffer.from(text) : text;
@@ -49,7 +58,7 @@ export class AnswerFileGuard {
     return this.sideFile ?? this.path;
   }
 
-  async save(mine: RunAnswerFile): Promise<GuardedSaveResult> {
+  async save(mine: F): Promise<GuardedSaveResult<F>> {
     const found = await readIfExists(this.path);
     const none = { takenFromOther: [], conflicts: [], fieldConflicts: [], diverted: undefined };
     if (found === undefined || (found instanceof Uint8Array && Buffer.compare(found, this.text) === 0)) {
@@ -60,34 +69,50 @@ export class AnswerFileGuard {
     if (typeof theirs === 'string') {
       const first = this.sideFile === undefined;
       this.sideFile ??= sideFilePath(this.path, new Date());
-      await writeFileAtomic(this.sideFile, serializeAnswerFile(mine, this.sideFile));
+      await writeFileAtomic(this.sideFile, this.codec.serialize(mine, this.sideFile));
       return { file: mine, ...none, diverted: { sideFile: this.sideFile, problem: theirs, first } };
     }
-    const merged = mergeRunFiles(this.base, mine, theirs);
+    const merged = this.codec.merge(this.base, mine, theirs);
     await this.write(merged.file);
     return { ...merged, diverted: undefined };
   }
 
-  private async write(file: RunAnswerFile): Promise<void> {
-    await saveAnswerFile(this.path, file);
-    this.text = Buffer.from(serializeAnswerFile(file, this.path));
+  private async write(file: F): Promise<void> {
+    const text = this.codec.serialize(file, this.path);
+    await writeFileAtomic(this.path, text);
+    this.text = Buffer.from(text);
     this.base = file;
     this.sideFile = undefined;
   }
 
   /** The other side's file, or the first reason it cannot be merged. */
-  private async parse(bytes: Uint8Array): Promise<AnswerFile | string> {
+  private async parse(bytes: Uint8Array): Promise<T | string> {
     const read = parseSource(bytes, displayPath(this.path));
     try {
       if (!read.ok) throw new InvalidInputError(read.problems);
-      const { answers } = await validateAnswerSource(read.source, this.path);
-      if (answers.questionnaire !== this.base.questionnaire) return `it now names questionnaire "${answers.questionnaire}"`;
-      return answers;
+      return this.codec.other(await validateAnswerSource(read.source, this.path), this.base);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       const p = error.problems.find((problem) => problem.severity === 'error');
       return p ? `${p.file}:${p.line}:${p.column} ${p.message}` : error.message;
     }
+  }
+}
+
+const answerCodec: GuardCodec<RunAnswerFile, AnswerFile> = {
+  serialize: serializeAnswerFile,
+  other(loaded, base) {
+    if (loaded.workshop) return 'it is now a workshop file (with groups)';
+    if (loaded.answers.questionnaire !== base.questionnaire) return `it now names questionnaire "${loaded.answers.questionnaire}"`;
+    return loaded.answers;
+  },
+  merge: (base, mine, theirs) => mergeRunFiles(base, mine, theirs),
+};
+
+/** The saves of a one-respondent run. */
+export class AnswerFileGuard extends FileGuard<RunAnswerFile, AnswerFile> {
+  constructor(path: string, base: RunAnswerFile, text: string | Uint8Array) {
+    super(path, base, text, answerCodec);
   }
 }
 

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../errors.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
 import { isAnnotated } from '../core/notes.js';
 import { classifyAnswers, type ClassifiedAnswers } from '../core/visibility.js';
-import type { AnswerFile } from '../model/answers.js';
+import type { AnswerFile, Respondent } from '../model/answers.js';
 import { fileKindOf } from '../model/file-kind.js';
 import type { Problem } from '../model/problem.js';
 import { validateAnswerSource } from './load-answers.js';
@@ -21,12 +21,21 @@ export type FileResult =
       /** With `classify`, `answers.answers` keeps only the entries with a note or evidence: the classification below replaces the rest. */
       answers: AnswerFile;
       classified?: ClassifiedAnswers;
+      /** A workshop file (SPEC §4.1): one respondent per group, in place of the file's own answers. */
+      groups?: GroupRespondent[];
       questionnaireId: string;
       questionnairePath: string;
       warnings: string[];
     }
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'skipped' };
+
+export interface GroupRespondent {
+  respondent: Respondent;
+  /** Empty with `classify`, as for an answer file. */
+  answers: AnswerFile['answers'];
+  classified?: ClassifiedAnswers;
+}
 
 export interface LoadForScoringOptions {
   /**
@@ -65,11 +74,20 @@ export async function loadForScoring(path: string, fromFolder: boolean, options:
       );
     }
     const questionnaire = loaded.questionnaire.questionnaire;
-    const classified = options.classify ? classifyAnswers(indexQuestionnaire(questionnaire), loaded.answers.answers) : undefined;
+    const classify = (answers: AnswerFile['answers']) =>
+      options.classify ? classifyAnswers(indexQuestionnaire(questionnaire), answers) : undefined;
+    const classified = loaded.workshop ? undefined : classify(loaded.answers.answers);
+    const groups = loaded.workshop
+      ? loaded.respondents.map((r): GroupRespondent => {
+          const own = classify(r.answers);
+          return { respondent: r.respondent ?? {}, answers: own ? {} : r.answers, ...(own && { classified: own }) };
+        })
+      : undefined;
     return {
       kind: 'answers',
       answers: classified ? { ...loaded.answers, answers: annotatedOnly(loaded.answers.answers) } : loaded.answers,
       ...(classified && { classified }),
+      ...(groups && { groups }),
       questionnaireId: questionnaire.id,
       questionnairePath: loaded.questionnaire.path,
       warnings,

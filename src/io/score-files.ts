@@ -5,6 +5,7 @@ import { checkGateRules, type GateResult, type GateRule } from '../core/gates.js
 import { createAccumulator, type Accumulator } from '../core/merge.js';
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
+import { groupFileName } from '../model/workshop.js';
 import { discoverAnswerFiles } from './discover-answers.js';
 import { formatWarning } from './load-for-scoring.js';
 import { loadMany } from './load-many.js';
@@ -117,8 +118,15 @@ export async function scoreAnswerPaths(paths: readonly string[], options: ScoreO
     if (answers.lang !== undefined) langs.add(answers.lang);
     files.push(file);
     meta.add({ facilitator: facilitatorOf(answers), startedAt: answers.startedAt, completedAt: answers.completedAt });
-    const identity = { file, ...answers.respondent };
-    reference.accumulator.add({ ...identity, answers: answers.answers, classified: result.classified });
+    // A workshop file is one respondent per group (SPEC §4.1).
+    if (result.groups) {
+      for (const g of result.groups) {
+        const identity = { file: groupFileName(file, g.respondent.role ?? ''), ...g.respondent };
+        reference.accumulator.add({ ...identity, answers: g.answers, classified: g.classified });
+      }
+    } else {
+      reference.accumulator.add({ file, ...answers.respondent, answers: answers.answers, classified: result.classified });
+    }
   }
   for (const path of surveys) {
     if (!survey || !surveyQuestionnaire || !reference) break;

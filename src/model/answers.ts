@@ -3,7 +3,7 @@ import { languageCodeSchema } from './text.js';
 
 export const NOT_APPLICABLE = 'n/a';
 
-const answerValueSchema = z
+export const answerValueSchema = z
   .union([z.number(), z.literal(NOT_APPLICABLE)])
   .meta({ description: 'A value of the question\'s scale, or "n/a" (not applicable).' });
 
@@ -32,6 +32,7 @@ export const answerFileSchema = z
     questionnaireVersion: z.string().optional(),
     respondent: respondentSchema.optional(),
     lang: languageCodeSchema.optional(),
+    facilitator: z.string().optional(),
     startedAt: z.string().optional(),
     completedAt: z.string().optional().meta({ description: 'Absent while the assessment is unfinished.' }),
     report: z.string().optional().meta({

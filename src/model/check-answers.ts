@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE } from './answers.js';
-import type { Finding } from './problem.js';
+import type { DataPath, Finding } from './problem.js';
 import type { Questionnaire } from './questionnaire.js';
 import { asRecord } from './questionnaire-view.js';
 import { replacedQuestionIds } from './replaces.js';
@@ -65,21 +65,23 @@ export function checkAnswers(q: Questionnaire, data: unknown): Finding[] {
     const isObject = object !== undefined;
     const value = isObject ? object.value : entry;
     const valuePath = isObject ? ['answers', id, 'value'] : ['answers', id];
-    if (value === NOT_APPLICABLE) {
-      if (question.allowNA === false) findings.push({ path: valuePath, severity: 'error', message: `"n/a" is not allowed for ${id}` });
-    } else if (typeof value === 'number') {
-      const scale = q.scales[question.scale];
-      const values = scale?.options.map((o) => o.value) ?? [];
-      if (!values.includes(value)) {
-        findings.push({
-          path: valuePath,
-          severity: 'error',
-          message: `${value} is not on the scale "${question.scale}" (${values.join(', ')})`,
-        });
-      }
-    }
+    const problem = valueFinding(q, question, id, value, valuePath);
+    if (problem) findings.push(problem);
   }
   return findings;
+}
+
+type QuestionOf = Questionnaire['capabilities'][number]['questions'][number];
+
+/** A value off the question's scale, or n/a where it is not allowed (SPEC §4); a workshop's votes are checked alike. */
+export function valueFinding(q: Questionnaire, question: QuestionOf, id: string, value: unknown, path: DataPath): Finding | undefined {
+  if (value === NOT_APPLICABLE) {
+    return question.allowNA === false ? { path, severity: 'error', message: `"n/a" is not allowed for ${id}` } : undefined;
+  }
+  if (typeof value !== 'number') return undefined;
+  const values = q.scales[question.scale]?.options.map((o) => o.value) ?? [];
+  if (values.includes(value)) return undefined;
+  return { path, severity: 'error', message: `${value} is not on the scale "${question.scale}" (${values.join(', ')})` };
 }
 
 function suggest(id: string, known: Iterable<string>): string {
@@ -89,8 +91,8 @@ function suggest(id: string, known: Iterable<string>): string {
 }
 
 /** Batch scoring checks thousands of files against one questionnaire: index its questions once. */
-const questionIndex = new WeakMap<Questionnaire, Map<string, Questionnaire['capabilities'][number]['questions'][number]>>();
-function questionsById(q: Questionnaire) {
+const questionIndex = new WeakMap<Questionnaire, Map<string, QuestionOf>>();
+export function questionsById(q: Questionnaire): ReadonlyMap<string, QuestionOf> {
   let index = questionIndex.get(q);
   if (!index) {
     index = new Map(q.capabilities.flatMap((c) => c.questions.map((question) => [question.id, question])));

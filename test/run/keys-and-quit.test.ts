@@ -65,6 +65,9 @@ describe.skipIf(skipTerminalTests)('cxm run keys', () => {
     expect(existsSync(join(dir, 'a.yaml'))).toBe(false);
 
     const typed = start(dir, '--answers a.yaml');
+    // With no respondent named, the first question is who answers (one respondent, or groups).
+    await typed.waitFor('Who answers?');
+    typed.keys('Enter');
     await typed.waitFor('Respondent name');
     typed.keys('Enter');
     await typed.waitFor('Role or department');
