@@ -10,11 +10,15 @@ export class WeightedMean {
   private largest = 0;
   private sum = 0;
   private weights = 0;
+  private lowest = Infinity;
+  private highest = -Infinity;
 
   reset(): this {
     this.largest = 0;
     this.sum = 0;
     this.weights = 0;
+    this.lowest = Infinity;
+    this.highest = -Infinity;
     return this;
   }
 
@@ -26,13 +30,19 @@ export class WeightedMean {
       this.weights *= ratio;
       this.largest = weight;
     }
+    if (value < this.lowest) this.lowest = value;
+    if (value > this.highest) this.highest = value;
     const scaled = weight / this.largest;
     this.sum += scaled * value;
     this.weights += scaled;
   }
 
-  /** The mean, or null when nothing was added. */
+  /**
+   * The mean, or null when nothing was added. A mean lies between the values averaged; after a
+   * rescale, rounding can put it one ulp outside (a score of 100.00000000000001), so it is held there.
+   */
   get mean(): number | null {
-    return this.weights > 0 ? this.sum / this.weights : null;
+    if (!(this.weights > 0)) return null;
+    return Math.min(this.highest, Math.max(this.lowest, this.sum / this.weights));
   }
 }

@@ -78,7 +78,7 @@ describe('WeightedMean', () => {
         const inRange = got >= Math.min(...pairs.map(([q]) => q)) && got <= Math.max(...pairs.map(([q]) => q));
         return inRange && isCloseToRatio(got, num, den, 1e-12, 1e-15);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.CXM_PROPERTY_RUNS ?? 2000) },
     );
   });
 });
@@ -99,7 +99,7 @@ describe('normalize and denormalize over the whole finite range', () => {
         const den = minus(exactOf(b.max), exactOf(b.min));
         return isCloseToRatio(q, num, den, 1e-12, 1e-15);
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.CXM_PROPERTY_RUNS ?? 2000) },
     );
   });
 
