@@ -175,6 +175,7 @@ async function runHeld(
       discuss: run.discuss,
       startAt: review ? view.firstId() : view.firstOpenId(),
       mode: review ? 'review' : 'fill',
+      startWithList: review,
       save: async (answers) => {
         s.file = { ...s.file, answers };
         await save(s);

@@ -87,6 +87,8 @@ export interface WorkshopOptions {
   discuss: number;
   startAt?: string | undefined;
   mode?: FlowMode;
+  /** Open the question list first (reviewing a completed file): the run goes where it is picked. */
+  startWithList?: boolean;
 }
 
 export interface WorkshopResult {
@@ -109,6 +111,23 @@ export async function runWorkshop(
   let current = options.startAt ?? view().firstOpenId();
   let showHelp = false;
   let draft: Votes | undefined;
+
+  /** `g`: every question with its status; the one picked, or `id` when the list is left. */
+  const pickFromList = async (id: string): Promise<string> => {
+    const v = view();
+    const rows = v.listed().map(
+      (item): QuestionListRow => ({
+        id: item.question.id,
+        number: v.numberOf(item.question.id),
+        capability: text(item.capability.title),
+        text: text(item.question.text),
+        status: v.status(item.question.id),
+        flagged: answers[item.question.id]?.note !== undefined,
+      }),
+    );
+    return (await ask.questionList(rows, id)) ?? id;
+  };
+  if (options.startWithList && current !== undefined) current = await pickFromList(current);
 
   const update = async (next: WorkshopAnswers, id: string) => {
     if (sameVoteEntry(next[id], answers[id])) return;
@@ -153,18 +172,7 @@ export async function runWorkshop(
       continue;
     }
     if (choice.kind === 'list') {
-      const v = view();
-      const rows = v.listed().map(
-        (item): QuestionListRow => ({
-          id: item.question.id,
-          number: v.numberOf(item.question.id),
-          capability: text(item.capability.title),
-          text: text(item.question.text),
-          status: v.status(item.question.id),
-          flagged: answers[item.question.id]?.note !== undefined,
-        }),
-      );
-      current = (await ask.questionList(rows, id)) ?? id;
+      current = await pickFromList(id);
       continue;
     }
     await update(setVotes(answers, id, choice.votes), id);

@@ -187,6 +187,22 @@ describe('runWorkshop', () => {
     ]);
   });
 
+  it('reviewing a completed file starts from the question list', async () => {
+    const initial = { 'gate-1': { votes: { marketing: 4, sales: 4, it: 4 } }, 'team-1': { votes: { marketing: 3 } } };
+    const { ask, shown } = scripted([]);
+    await runWorkshop(q, groups, initial, {
+      lang: 'en',
+      ask,
+      discuss: 50,
+      mode: 'review',
+      startAt: 'gate-1',
+      startWithList: true,
+      save: async () => undefined,
+    });
+    // The list comes before any question; the scripted list picks its last row.
+    expect(shown).toEqual(['list 1 gate-1 answered, 1.1 gate-2 open, 2 team-1 skipped, 3 team-2 open', 'vote team-2 4/4']);
+  });
+
   it('resumes at the first question not voted by every group', async () => {
     const initial = { 'gate-1': { votes: { marketing: 2, sales: 2, it: 2 } }, 'team-1': { votes: { marketing: 3 } } };
     const { ask, shown } = scripted([]);
