@@ -72,6 +72,8 @@ export async function runCommand(questionnaireArg: string, rawOptions: Record<st
   if (options.report !== undefined) reportFormatOf(options.report);
   const timeboxMs = options.timebox === undefined ? undefined : timeboxOf(options.timebox);
   if (options.answers !== undefined) checkNewAnswerPath(options.answers);
+  // A questionnaire that cannot be read is refused before the first question is asked of anyone.
+  if (options.resume === undefined) await loadQuestionnaire(questionnaireArg);
   // With no respondent named, the facilitator may choose a group session instead (SPEC §4.1).
   const groupSession = await workshop.askGroupSession(rawOptions);
   if (groupSession) return workshop.runWorkshopCommand(questionnaireArg, groupSession);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -30,6 +30,24 @@ const exitCode = async (dir: string) => Number((await waitForFile(() => read(joi
 const fileOf = (dir: string): Record<string, unknown> => parse(readFileSync(join(dir, 'ws.yaml'), 'utf8'));
 
 describe.skipIf(skipTerminalTests)('cxm run --groups in a terminal', () => {
+  it('reviewing a completed workshop file opens the question list first; Enter goes to the question picked', async () => {
+    const dir = tempDir('cxm-workshop-review-');
+    const source = readFileSync(fixture('workshop-three-groups', 'workshop.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'ws.yaml'),
+      source.replace('../score-hand-worked/questionnaire.yaml', fixture('score-hand-worked', 'questionnaire.yaml')),
+    );
+    const t = start(dir, '--resume ws.yaml', { width: 100, height: 30 });
+    const list = await t.waitFor('Go to a question');
+    // The list, not the first question's vote screen.
+    expect(list).not.toMatch(/▸ Marketing/);
+    expect(list).toContain('Five-point question of weight 3');
+    t.keys('Enter');
+    await t.waitFor(/Q 1 of .*[\s\S]*Marketing/);
+    t.keys('q');
+    expect(await exitCode(dir)).toBe(130);
+  });
+
   it('votes for three groups with Backspace and =, discusses, sums up, quits, resumes and finishes', async () => {
     const dir = tempDir('cxm-workshop-e2e-');
     const t = start(
