@@ -9,14 +9,13 @@ import { acquireAnswerLock, formatSince, type AnswerLock } from '../io/answer-lo
 import type { GuardedSaveResult } from '../io/guarded-save.js';
 import { readIfExists } from '../io/guarded-save.js';
 import { loadAnswerFile } from '../io/load-answers.js';
-import { displayPath, loadQuestionnaire } from '../io/load-questionnaire.js';
+import { displayPath } from '../io/load-questionnaire.js';
 import { readSourceFile } from '../io/yaml-source.js';
 import { type RunWorkshopFile, runWorkshopFileOf, serializeWorkshopFile, WorkshopFileGuard } from '../io/workshop-file.js';
 import type { Questionnaire } from '../model/questionnaire.js';
 import { isWorkshopData, parseGroupList } from '../model/workshop.js';
 import { makeChalk, shouldUseColor } from '../report/color.js';
 import { runMessages } from '../ui/messages.js';
-import { sanitizeData } from '../text/sanitize.js';
 import { isInterrupt } from '../ui/terminal.js';
 import { workshopMessages, type WorkshopMessages } from '../ui/workshop-messages.js';
 import { askSessionKind, createWorkshopTerminal, type WorkshopTerminal } from '../ui/workshop-terminal.js';
@@ -26,6 +25,7 @@ import type { RunOutcome } from './run-outcome.js';
 import { checkRunPaths } from './run-paths.js';
 import { defaultReportPath, finalReport, reportFormatOf } from './run-report.js';
 import { parseNumber } from './score.js';
+import { questionnaireForRun } from './run-questionnaire.js';
 
 /** `cxm run --groups` (SPEC §4.1): every group votes on each question, in one workshop file. */
 
@@ -132,17 +132,7 @@ async function runHeld(
   run: { groups: RunWorkshopFile['groups'] | undefined; discuss: number; locks: AnswerLock[]; timeboxMs: number | undefined },
 ): Promise<RunOutcome> {
   const resumed = options.resume !== undefined ? await loadResumed(options.resume) : undefined;
-  const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
-  // Its statements and labels reach the terminal: made safe once, here (ids and values are unchanged by it).
-  const questionnaire = sanitizeData(resumed?.questionnaire ?? loaded?.questionnaire);
-  if (!questionnaire) throw new Error('no questionnaire');
-  const languages = questionnaire.languages ?? ['en'];
-  const lang = options.lang ?? resumed?.file.lang ?? languages[0] ?? 'en';
-  if (!languages.includes(lang)) {
-    throw new UserError(`--lang ${lang}: the questionnaire has no texts in that language`, {
-      hint: `choose one of: ${languages.join(', ')}`,
-    });
-  }
+  const { questionnaire, lang, loaded } = await questionnaireForRun(questionnaireArg, resumed, options.lang);
   const messages = workshopMessages(lang);
   const chalk = makeChalk(shouldUseColor(options));
   const clock = { startedAt: Date.now(), timeboxMs: run.timeboxMs };

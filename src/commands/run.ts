@@ -18,7 +18,8 @@ import { cxmInvocation, shellQuote } from './invocation.js';
 import { checkRunPaths } from './run-paths.js';
 import { defaultReportPath, finalReport, reportFormatOf } from './run-report.js';
 import type { RunOutcome } from './run-outcome.js';
-import { sanitizeData, sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import { questionnaireForRun } from './run-questionnaire.js';
 
 const runOptionsSchema = z.object({
   lang: z.string().optional(),
@@ -100,17 +101,7 @@ interface Held {
 async function runHeld(questionnaireArg: string, options: RunOptions, held: Held): Promise<RunOutcome> {
   const { lock, locks } = held;
   const resumed = options.resume !== undefined ? await loadResumed(options.resume, options) : undefined;
-  const loaded = resumed ? undefined : await loadQuestionnaire(questionnaireArg);
-  // Its statements and labels reach the terminal: made safe once, here (ids and values are unchanged by it).
-  const questionnaire = sanitizeData(resumed?.questionnaire ?? loaded?.questionnaire);
-  if (!questionnaire) throw new Error('no questionnaire');
-  const languages = questionnaire.languages ?? ['en'];
-  const lang = options.lang ?? resumed?.file.lang ?? languages[0] ?? 'en';
-  if (!languages.includes(lang)) {
-    throw new UserError(`--lang ${lang}: the questionnaire has no texts in that language`, {
-      hint: `choose one of: ${languages.join(', ')}`,
-    });
-  }
+  const { questionnaire, lang, loaded } = await questionnaireForRun(questionnaireArg, resumed, options.lang);
 
   const chalk = makeChalk(shouldUseColor(options));
   const messages = runMessages(lang);
