@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { reportOutputOptions, stringOption } from './option-values.js';
 import { DEFAULT_DISCUSS, DEFAULT_PHASE_MONTHS, DEFAULT_SPREAD } from '../core/defaults.js';
 import { parseMinLevel, type GateRule } from '../core/gates.js';
+import { respondentCountOf } from '../core/respondent-entries.js';
 import { scoreAnswerPaths, type ScoreResult } from '../io/score-files.js';
 import { shouldUseColor } from '../report/color.js';
 import {
@@ -84,7 +85,7 @@ async function writeOutputs({ report, files, questionnairePath }: ScoreResult, o
 async function jsonPieces(report: ScoreResult['report'], format: ReportFormat | BinaryReportFormat) {
   if (format !== 'json') return undefined;
   const { renderJsonChunks, STREAM_JSON_FROM } = await import('../report/json-stream.js');
-  return report.respondents.length >= STREAM_JSON_FROM ? (o: RenderOptions) => renderJsonChunks(report, o) : undefined;
+  return respondentCountOf(report) >= STREAM_JSON_FROM ? (o: RenderOptions) => renderJsonChunks(report, o) : undefined;
 }
 
 /** Commander hands over strings; anything malformed is a usage error (exit 2) before a file is read. */

@@ -10,7 +10,7 @@ import type { MergeResult } from './merge.js';
 import type { IndexedQuestionnaire } from './questionnaire-index.js';
 import { actionOf, doneWhenOf, hasDoneWhen } from './recommendations.js';
 import { summarizeCapabilities } from './report-summary.js';
-import { registerRespondentEntries } from './respondent-entries.js';
+import { registerReportRespondents, registerRespondentEntries } from './respondent-entries.js';
 import { planRoadmap } from './roadmap.js';
 
 export interface BuildReportOptions {
@@ -118,23 +118,32 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
   }));
 
   const overallScore = merged.overall.score;
-  const identities = Array.from({ length: respondents.length }, (_, r) => {
+  const identity = (r: number) => {
     const { name, role, organization, file } = respondents.identity(r);
     const { unanswered, notApplicable } = respondents.gaps(r);
     // One literal shape: a spread of two objects gave every entry a hidden class of its own (24 MB at 100,000 rows).
     return { name, role, organization, file, unanswered, notApplicable };
-  });
-  return {
+  };
+  // Built on first read and kept: the JSON writer of a large survey takes the entries one at a time
+  // instead (respondent-entries.ts), so 100,000 of them are never alive at once.
+  let identities: Report['respondents'] | undefined;
+  const listRespondents = () => {
+    identities ??= Array.from({ length: respondents.length }, (_, r) => identity(r));
+    return identities;
+  };
+  const report: Report = {
     schemaVersion: 1,
     generatedAt: (options.generatedAt ?? new Date()).toISOString(),
     lang,
     questionnaire: { id: q.id, version: q.version, title: text(q.title) },
-    organization: commonOrganization(identities.map((r) => r.organization)),
+    organization: commonOrganization(organizationsOf(respondents)),
     facilitator: options.assessment?.facilitator ?? null,
     assessedAt: options.assessment?.assessedAt ?? null,
     target: levelId(target) ?? '',
     levels: q.levels.map((l) => ({ id: l.id, min: l.min, label: text(l.label) })),
-    respondents: identities,
+    get respondents() {
+      return listRespondents();
+    },
     overall: { score: overallScore, level: levelId(levelIndexOf(overallScore, index.levels)), coverage: merged.overall.coverage },
     summary: summarizeCapabilities(
       // Field by field, not a spread: a spread reads `respondents`, which builds every respondent's entry.
@@ -163,6 +172,12 @@ export function buildReport(merged: MergeResult, options: BuildReportOptions = {
     ...(options.notes !== false && { notes: noteRows(merged, text) }),
     ...(options.detail && { questions: detailRows(merged, text, options.notes !== false) }),
   };
+  registerReportRespondents(report, respondents.length, identity);
+  return report;
+}
+
+function* organizationsOf(respondents: MergeResult['respondents']): Generator<string | undefined> {
+  for (let r = 0; r < respondents.length; r++) yield respondents.identity(r).organization;
 }
 
 type Localize = (t: Parameters<typeof localize>[0]) => string;

@@ -3,7 +3,7 @@ import type { Questionnaire } from '../model/questionnaire.js';
 import { MAX_NAMED_RESPONDENTS } from './defaults.js';
 import { annotationsOf, type CollectedNote } from './notes.js';
 import { indexQuestionnaire, type IndexedQuestionnaire } from './questionnaire-index.js';
-import { RespondentStore, type RespondentIdentity, type Respondents } from './respondent-store.js';
+import { RespondentStore, respondentFile, type RespondentIdentity, type Respondents } from './respondent-store.js';
 import { scoreClassified, scoreQuestions, type RespondentScore, type ScoreSet } from './score-respondent.js';
 import { type ClassifiedAnswers, classifyAnswers, COUNTED, HIDDEN, NOT_APPLICABLE_STATUS, UNANSWERED } from './visibility.js';
 
@@ -96,7 +96,7 @@ export function createAccumulator(questionnaire: Questionnaire | IndexedQuestion
     }
     if (listedAnswers.length <= MAX_NAMED_RESPONDENTS) listedAnswers.push(scored.answers);
     respondents.add(
-      { file: respondent.file, name: respondent.name, role, organization: respondent.organization },
+      { file: respondent.file, row: respondent.row, name: respondent.name, role, organization: respondent.organization },
       scored.capabilities,
       gapsOf(scored.answers.status),
     );
@@ -220,12 +220,13 @@ class Tally {
 }
 
 function keepDetail(index: IndexedQuestionnaire, answers: DetailAnswer[][], respondent: RespondentInput, scored: RespondentScore): void {
+  const file = respondentFile(respondent);
   for (const question of index.questions) {
     const i = question.index;
     const given = normalizeAnswer(Object.hasOwn(respondent.answers, question.id) ? respondent.answers[question.id] : undefined);
     const q = scored.q[i] ?? NaN;
     answers[i]?.push({
-      file: respondent.file,
+      file,
       value: given.value ?? null,
       normalized: Number.isNaN(q) ? null : q,
       hidden: scored.answers.status[i] === HIDDEN,

@@ -1,3 +1,4 @@
+import type { Report } from '../model/report.js';
 import type { CapabilityRespondent, Respondents } from './respondent-store.js';
 
 /**
@@ -16,4 +17,25 @@ export function registerRespondentEntries(capability: object, respondents: Respo
 /** The one-at-a-time reader of a capability's respondent entries, if the report was built with one. */
 export function respondentEntriesOf(capability: object): ((respondent: number) => CapabilityRespondent) | undefined {
   return entryReaders.get(capability);
+}
+
+interface RespondentList {
+  length: number;
+  entry: (respondent: number) => Report['respondents'][number];
+}
+const respondentLists = new WeakMap<object, RespondentList>();
+
+/** The report's own `respondents` list, one entry at a time: the same entries its getter lists. */
+export function registerReportRespondents(report: object, length: number, entry: RespondentList['entry']): void {
+  respondentLists.set(report, { length, entry });
+}
+
+/** The one-at-a-time reader of a report's `respondents`, if it was built with one. */
+export function reportRespondentsOf(report: object): RespondentList | undefined {
+  return respondentLists.get(report);
+}
+
+/** How many respondents a report lists, without building the list when it can. */
+export function respondentCountOf(report: { readonly respondents: readonly unknown[] }): number {
+  return reportRespondentsOf(report)?.length ?? report.respondents.length;
 }

@@ -1,10 +1,21 @@
 /** Who a respondent is: what the report lists, without the answers. */
 export interface RespondentIdentity {
-  /** The answer file, as the user named it. */
+  /** The answer file or survey export, as the user named it. */
   file: string;
+  /** A survey export's row (the header is row 1): the respondent's `file` is then `file:ROW`. */
+  row?: number | undefined;
   name?: string | undefined;
   role?: string | undefined;
   organization?: string | undefined;
+}
+
+/** How a report names a respondent's source: the file, or `file:ROW` for a survey row. */
+export function respondentFile(identity: Pick<RespondentIdentity, 'file' | 'row'>): string {
+  if (identity.row === undefined || identity.row === 0) return identity.file;
+  // Not `${row}`: that goes through V8's number-to-string cache, which keeps the strings of the last
+  // few thousand numbers alive; the JSON writer asks for 100,000 rows' names once per capability,
+  // and the cache turned each into old-generation garbage (+25 MiB peak RSS, json-stream.ts).
+  return `${identity.file}:${JSON.stringify(identity.row)}`;
 }
 
 /** A respondent's line in a capability of the JSON report (SPEC §7). */
@@ -39,28 +50,30 @@ export interface Respondents {
   capabilityEntries(capability: number): CapabilityRespondent[];
 }
 
+/** Rows per block of the store's typed columns. */
+const BLOCK_ROWS = 4096;
+
 /**
- * Keeps respondents in columns rather than an object each: a survey of 20,000 files would otherwise
- * leave 20,000 objects with an array of boxed numbers each, and V8 sizes its heap to that live set.
- * Scores go in one Float64Array (NaN for null; a real score is never NaN), identities in string
- * arrays; roles and organisations, repeated across files, are stored once.
+ * Keeps respondents in columns rather than an object each: a survey of 100,000 rows would otherwise
+ * leave 100,000 objects with an array of boxed numbers each, and V8 sizes its heap to that live set.
+ * Scores go in Float64Array blocks (NaN for null; a real score is never NaN) that are added, never
+ * copied into a larger array: a doubling array briefly holds both copies, 15 MB at 100,000 rows.
+ * Files, roles and organisations, repeated across respondents (every row of a survey has the
+ * export's name), are stored once each and referred to by number; a survey row's number is kept
+ * as a number, and its `file:ROW` text built when asked for.
  */
 export class RespondentStore {
-  private scores: Float64Array;
-  /** Per respondent: unanswered, then n/a (two entries each). */
-  private gapCounts = new Uint32Array(128);
-  private readonly files: string[] = [];
+  private readonly scoreBlocks: Float64Array[] = [];
+  /** Per respondent: unanswered, n/a, row (0: none), and the file, role and organisation numbers. */
+  private readonly countBlocks: Uint32Array[] = [];
   private readonly names: (string | undefined)[] = [];
-  private readonly roles: (string | undefined)[] = [];
-  private readonly organizations: (string | undefined)[] = [];
-  private readonly shared = new Map<string, string>();
+  private readonly texts = new SharedTexts();
+  private rows = 0;
 
-  constructor(private readonly capabilityCount: number) {
-    this.scores = new Float64Array(Math.max(1, capabilityCount) * 64);
-  }
+  constructor(private readonly capabilityCount: number) {}
 
   get length(): number {
-    return this.files.length;
+    return this.rows;
   }
 
   /** `capabilities`: the respondent's own scores, in questionnaire order. */
@@ -69,40 +82,44 @@ export class RespondentStore {
     capabilities: readonly { readonly score: number | null }[],
     gaps: RespondentGaps = { unanswered: 0, notApplicable: 0 },
   ): void {
-    const row = this.files.length;
-    if (2 * row + 2 > this.gapCounts.length) {
-      const grown = new Uint32Array(this.gapCounts.length * 2);
-      grown.set(this.gapCounts);
-      this.gapCounts = grown;
+    const row = this.rows;
+    const at = row % BLOCK_ROWS;
+    if (at === 0) {
+      this.scoreBlocks.push(new Float64Array(BLOCK_ROWS * this.capabilityCount));
+      this.countBlocks.push(new Uint32Array(BLOCK_ROWS * COUNT_FIELDS));
     }
-    this.gapCounts[2 * row] = gaps.unanswered;
-    this.gapCounts[2 * row + 1] = gaps.notApplicable;
+    const scores = this.scoreBlocks[this.scoreBlocks.length - 1] as Float64Array;
     const width = this.capabilityCount;
-    if ((row + 1) * width > this.scores.length) {
-      const grown = new Float64Array(this.scores.length * 2);
-      grown.set(this.scores);
-      this.scores = grown;
-    }
-    for (let c = 0; c < width; c++) this.scores[row * width + c] = capabilities[c]?.score ?? NaN;
-    this.files.push(identity.file);
+    for (let c = 0; c < width; c++) scores[at * width + c] = capabilities[c]?.score ?? NaN;
+    const counts = this.countBlocks[this.countBlocks.length - 1] as Uint32Array;
+    const base = at * COUNT_FIELDS;
+    counts[base + UNANSWERED_FIELD] = gaps.unanswered;
+    counts[base + NOT_APPLICABLE_FIELD] = gaps.notApplicable;
+    counts[base + ROW_FIELD] = identity.row ?? 0;
+    counts[base + FILE_FIELD] = this.texts.number(identity.file);
+    counts[base + ROLE_FIELD] = this.texts.number(identity.role);
+    counts[base + ORGANIZATION_FIELD] = this.texts.number(identity.organization);
     this.names.push(identity.name);
-    this.roles.push(this.share(identity.role));
-    this.organizations.push(this.share(identity.organization));
+    this.rows++;
   }
 
-  /** The respondents added so far; later `add`s do not change it. */
+  /** The respondents added so far; later `add`s do not change it (they only write rows past its end). */
   view(): Respondents {
-    const length = this.length;
+    const length = this.rows;
+    const width = this.capabilityCount;
+    const { scoreBlocks, countBlocks, names, texts } = this;
     const score = (r: number, c: number): number =>
-      r < length && c < this.capabilityCount ? (this.scores[r * this.capabilityCount + c] ?? NaN) : NaN;
+      r < length && c < width ? (scoreBlocks[Math.floor(r / BLOCK_ROWS)]?.[(r % BLOCK_ROWS) * width + c] ?? NaN) : NaN;
+    const count = (r: number, field: number): number =>
+      r < length ? (countBlocks[Math.floor(r / BLOCK_ROWS)]?.[(r % BLOCK_ROWS) * COUNT_FIELDS + field] ?? 0) : 0;
     const orNull = (s: number) => (Number.isNaN(s) ? null : s);
-    const gapCounts = this.gapCounts;
+    const file = (r: number): string => respondentFile({ file: texts.text(count(r, FILE_FIELD)) ?? '', row: count(r, ROW_FIELD) });
+    const role = (r: number) => texts.text(count(r, ROLE_FIELD));
     return {
       length,
-      identity: (r) => ({ name: this.names[r], role: this.roles[r], organization: this.organizations[r], file: this.files[r] ?? '' }),
+      identity: (r) => ({ name: names[r], role: role(r), organization: texts.text(count(r, ORGANIZATION_FIELD)), file: file(r) }),
       score: (r, c) => orNull(score(r, c)),
-      // The array is replaced, never written in place, when it grows: the view keeps its own.
-      gaps: (r) => ({ unanswered: r < length ? (gapCounts[2 * r] ?? 0) : 0, notApplicable: r < length ? (gapCounts[2 * r + 1] ?? 0) : 0 }),
+      gaps: (r) => ({ unanswered: count(r, UNANSWERED_FIELD), notApplicable: count(r, NOT_APPLICABLE_FIELD) }),
       spread: (c) => {
         let min = Infinity;
         let max = -Infinity;
@@ -118,19 +135,39 @@ export class RespondentStore {
       },
       // One literal shape for every entry (absent fields are undefined, which JSON leaves out): spreads
       // of conditional objects gave each entry a hidden class of its own.
-      capabilityEntry: (r, c) => ({ name: this.names[r], role: this.roles[r], file: this.files[r] ?? '', score: orNull(score(r, c)) }),
+      capabilityEntry: (r, c) => ({ name: names[r], role: role(r), file: file(r), score: orNull(score(r, c)) }),
       capabilityEntries(c) {
         return Array.from({ length }, (_, r) => this.capabilityEntry(r, c));
       },
     };
   }
+}
 
-  /** The one copy of a repeated text (a role, an organisation): 20,000 files name a handful. */
-  private share(text: string | undefined): string | undefined {
-    if (text === undefined) return undefined;
-    const known = this.shared.get(text);
-    if (known !== undefined) return known;
-    this.shared.set(text, text);
-    return text;
+const UNANSWERED_FIELD = 0;
+const NOT_APPLICABLE_FIELD = 1;
+const ROW_FIELD = 2;
+const FILE_FIELD = 3;
+const ROLE_FIELD = 4;
+const ORGANIZATION_FIELD = 5;
+const COUNT_FIELDS = 6;
+
+/** Texts by number, each stored once; 0 stands for no text. */
+class SharedTexts {
+  private readonly list: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  number(text: string | undefined): number {
+    if (text === undefined) return 0;
+    let known = this.numbers.get(text);
+    if (known === undefined) {
+      this.list.push(text);
+      known = this.list.length;
+      this.numbers.set(text, known);
+    }
+    return known;
+  }
+
+  text(number: number): string | undefined {
+    return number === 0 ? undefined : this.list[number - 1];
   }
 }

@@ -41,10 +41,11 @@ export async function foldSurveyExport(
 ): Promise<FoldSurveyResult> {
   const index = indexQuestionnaire(questionnaire.questionnaire);
   const result = await readSurvey(path, index, options, ({ row, respondent, values }) => {
-    const file = `${path}:${row}`;
+    // `file` and `row` apart: the report's `path:ROW` is built when read, not kept 100,000 times.
+    const file = path;
     // Classified straight from the row's values; the answers by id only for the per-question detail.
-    if (accumulator.keepsDetail) foldRespondent(accumulator, { file, ...respondent, answers: answersOf(index, values) });
-    else foldRespondent(accumulator, { file, ...respondent, answers: {}, classified: classifyValues(index, (q) => values[q.index]) });
+    if (accumulator.keepsDetail) foldRespondent(accumulator, { file, row, ...respondent, answers: answersOf(index, values) });
+    else foldRespondent(accumulator, { file, row, ...respondent, answers: {}, classified: classifyValues(index, (q) => values[q.index]) });
   });
   return { problems: result.problems, warnings: result.warnings.map(formatWarning), respondents: result.respondents };
 }

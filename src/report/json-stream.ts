@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { respondentEntriesOf } from '../core/respondent-entries.js';
+import { reportRespondentsOf, respondentCountOf, respondentEntriesOf } from '../core/respondent-entries.js';
 import type { Report } from '../model/report.js';
 import type { RenderOptions } from './render-options.js';
 import { escapeUnsafeInJson } from '../text/sanitize.js';
@@ -18,15 +18,8 @@ const CHUNK_CHARS = 64 * 1024;
  */
 export function* renderJsonChunks(report: Report, _options?: RenderOptions): Generator<string> {
   const token = `cxm-stream-${randomBytes(8).toString('hex')}`;
-  const capabilities = report.capabilities.map((cap, c) => {
-    // Copied key by key without reading `respondents`, which builds its list when read.
-    const copy: Record<string, unknown> = {};
-    for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(cap))) {
-      copy[key] = key === 'respondents' ? `${token}-${c + 1}` : descriptor.value;
-    }
-    return copy;
-  });
-  const template = JSON.stringify({ ...report, respondents: `${token}-0`, capabilities }, null, 2);
+  const capabilities = report.capabilities.map((cap, c) => withMarker(cap, 'respondents', `${token}-${c + 1}`));
+  const template = JSON.stringify({ ...withMarker(report, 'respondents', `${token}-0`), capabilities }, null, 2);
   const pieces = template.split(new RegExp(`"${token}-(\\d+)"`));
   let buffer = '';
   for (let k = 0; k < pieces.length; k++) {
@@ -38,10 +31,7 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     const n = Number(piece);
     // Read only now, one capability at a time: each list lives while it is written.
     const capability = report.capabilities[n - 1];
-    const streamed = capability && respondentEntriesOf(capability);
-    const list = n === 0 ? report.respondents : streamed ? undefined : (capability?.respondents ?? []);
-    const length = list?.length ?? report.respondents.length;
-    const entryAt = (i: number): unknown => (streamed ? streamed(i) : list?.[i]);
+    const { length, entry } = n === 0 ? reportEntries(report) : capabilityEntries(report, capability);
     if (length === 0) {
       buffer += '[]';
       continue;
@@ -50,7 +40,7 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     const inner = `\n${indent}  `;
     buffer += '[';
     for (let i = 0; i < length; i++) {
-      buffer += `${i === 0 ? '' : ','}${inner}${entryJson(entryAt(i), inner)}`;
+      buffer += `${i === 0 ? '' : ','}${inner}${entryJson(entry(i), inner)}`;
       if (buffer.length >= CHUNK_CHARS) {
         yield escapeUnsafeInJson(buffer);
         buffer = '';
@@ -59,6 +49,35 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     buffer += `\n${indent}]`;
   }
   yield `${escapeUnsafeInJson(buffer)}\n`;
+}
+
+/** A copy of `object` with `key` replaced, made without reading `key`: a getter there builds a whole list. */
+function withMarker(object: object, key: string, marker: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(object))) {
+    if (descriptor.enumerable) copy[name] = name === key ? marker : descriptor.get ? descriptor.get.call(object) : descriptor.value;
+  }
+  return copy;
+}
+
+interface Entries {
+  length: number;
+  entry: (i: number) => unknown;
+}
+
+function listEntries(list: readonly unknown[]): Entries {
+  return { length: list.length, entry: (i) => list[i] };
+}
+
+function reportEntries(report: Report): Entries {
+  return reportRespondentsOf(report) ?? listEntries(report.respondents);
+}
+
+/** A capability lists every respondent of the report, once each (SPEC §7). */
+function capabilityEntries(report: Report, capability: Report['capabilities'][number] | undefined): Entries {
+  const streamed = capability && respondentEntriesOf(capability);
+  if (streamed) return { length: respondentCountOf(report), entry: streamed };
+  return listEntries(capability?.respondents ?? []);
 }
 
 const keys = new Map<string, string>();
@@ -85,9 +104,10 @@ function entryJson(value: unknown, inner: string): string {
     if (field === undefined) continue;
     const plain = field === null || typeof field === 'string' || typeof field === 'number' || typeof field === 'boolean';
     if (!plain) return JSON.stringify(value, null, 2).replaceAll('\n', inner);
-    const text =
-      typeof field === 'string' ? JSON.stringify(field) : typeof field !== 'number' || Number.isFinite(field) ? String(field) : 'null';
-    out += `${out === '' ? '' : ','}${inner}  ${keyJson(key)}: ${text}`;
+    // JSON.stringify for numbers too (a non-finite one is null, as in a whole report), not String():
+    // V8 keeps each number String() converts in a cache in the old generation, which holds the young
+    // strings past a collection; a million distinct scores thrashed it into garbage (+25 MiB RSS).
+    out += `${out === '' ? '' : ','}${inner}  ${keyJson(key)}: ${JSON.stringify(field)}`;
   }
   return out === '' ? '{}' : `{${out}${inner}}`;
 }

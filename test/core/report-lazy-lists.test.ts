@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/core/build-report.js';
 import { createAccumulator } from '../../src/core/merge.js';
 import { loadQuestionnaireFile } from '../../src/io/load-questionnaire.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderJsonChunks } from '../../src/report/json-stream.js';
 import { fixture } from '../helpers/cli.js';
 
 /*
@@ -26,5 +28,29 @@ describe('building a report leaves the per-capability respondent lists unbuilt',
     expect(built).toBe(0);
     expect(report.capabilities[0]?.respondents).toHaveLength(50);
     expect(built).toBe(1);
+  });
+
+  it('lists the report\'s respondents when read, once, and the streamed JSON writes them without the list', async () => {
+    const { questionnaire } = await loadQuestionnaireFile(fixture('score-hand-worked', 'questionnaire.yaml'));
+    const accumulator = createAccumulator(questionnaire);
+    for (let r = 0; r < 30; r++) accumulator.add({ file: 'survey.csv', row: r + 2, name: `P${r}`, answers: { 'w-1': 1 + (r % 5) } });
+    const merged = accumulator.finish();
+    let identities = 0;
+    const identity = merged.respondents.identity.bind(merged.respondents);
+    merged.respondents.identity = (r) => {
+      identities++;
+      return identity(r);
+    };
+    const report = buildReport(merged);
+    const afterBuild = identities;
+    const streamed = [...renderJsonChunks(report)].join('');
+    // The writer took one identity per respondent, one at a time: the list, built only now, takes its own.
+    expect(identities - afterBuild).toBe(30);
+    const first = report.respondents;
+    expect(identities - afterBuild).toBe(60);
+    expect(first).toHaveLength(30);
+    expect(first[29]).toMatchObject({ name: 'P29', file: 'survey.csv:31' });
+    expect(report.respondents).toBe(first);
+    expect(streamed).toBe(renderJson(report));
   });
 });

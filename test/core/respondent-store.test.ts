@@ -50,4 +50,31 @@ describe('RespondentStore', () => {
     expect(late.score(199, 8)).toBe((199 + 8) % 101);
     expect(late.capabilityEntries(3).map((e) => e.score)).toEqual(Array.from({ length: 200 }, (_, i) => (i + 3) % 101));
   });
+
+  it('keeps rows across its blocks of 4,096, survey rows named file:ROW, and gaps per respondent', () => {
+    const rows = 4096 * 2 + 7;
+    const survey = new RespondentStore(3);
+    const roles = ['sales', 'it', 'support'];
+    for (let i = 0; i < rows; i++) {
+      survey.add(
+        { file: 'export.csv', row: i + 2, name: `R${i}`, role: roles[i % 3] },
+        scores(i % 100, i % 7 === 0 ? null : 50, (i * 3) % 101),
+        { unanswered: i % 5, notApplicable: i % 3 },
+      );
+    }
+    const view = survey.view();
+    expect(view.length).toBe(rows);
+    for (const r of [0, 4095, 4096, 4097, 8191, 8192, rows - 1]) {
+      expect(view.identity(r)).toEqual({ name: `R${r}`, role: roles[r % 3], organization: undefined, file: `export.csv:${r + 2}` });
+      expect([view.score(r, 0), view.score(r, 1), view.score(r, 2)]).toEqual([r % 100, r % 7 === 0 ? null : 50, (r * 3) % 101]);
+      expect(view.gaps(r)).toEqual({ unanswered: r % 5, notApplicable: r % 3 });
+      expect(view.capabilityEntry(r, 2)).toEqual({ name: `R${r}`, role: roles[r % 3], file: `export.csv:${r + 2}`, score: (r * 3) % 101 });
+    }
+    expect(view.spread(0)).toBe(99);
+    // Rows past a view's end do not exist for it, even in a block it shares with later adds.
+    survey.add({ file: 'late.csv', row: 9 }, scores(1, 2, 3));
+    expect(view.length).toBe(rows);
+    expect(view.score(rows, 0)).toBeNull();
+    expect(survey.view().identity(rows).file).toBe('late.csv:9');
+  });
 });
