@@ -30,7 +30,7 @@ describe('building a report leaves the per-capability respondent lists unbuilt',
     expect(built).toBe(1);
   });
 
-  it('lists the report\'s respondents when read, once, and the streamed JSON writes them without the list', async () => {
+  it("lists the report's respondents when read, once, and the streamed JSON writes them without the list", async () => {
     const { questionnaire } = await loadQuestionnaireFile(fixture('score-hand-worked', 'questionnaire.yaml'));
     const accumulator = createAccumulator(questionnaire);
     for (let r = 0; r < 30; r++) accumulator.add({ file: 'survey.csv', row: r + 2, name: `P${r}`, answers: { 'w-1': 1 + (r % 5) } });
