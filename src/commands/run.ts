@@ -1,8 +1,7 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { firstUnansweredId, firstVisibleId, isAnswered, visibleQuestions, type AnswerMap } from '../core/flow.js';
-import { parseDuration } from '../core/pace.js';
 import { runAssessment, type AssessmentResult } from '../core/run-assessment.js';
 import { UserError } from '../errors.js';
 import { createAnswerFile, defaultAnswerPath, questionnaireRef, serializeAnswerFile, type RunAnswerFile } from '../io/answer-file.js';
@@ -15,9 +14,9 @@ import { makeChalk, shouldUseColor } from '../report/color.js';
 import { runMessages, type RunMessages } from '../ui/messages.js';
 import { createTerminal, isInterrupt, type Terminal } from '../ui/terminal.js';
 import { cxmInvocation, shellQuote } from './invocation.js';
-import { checkRunPaths } from './run-paths.js';
+import { checkNewAnswerPath, checkRunPaths, timeboxOf } from './run-paths.js';
 import { defaultReportPath, finalReport, reportFormatOf } from './run-report.js';
-import type { RunOutcome } from './run-outcome.js';
+import type { RunOutcome } from '../ui/run-outcome.js';
 import { sanitizeLine } from '../text/sanitize.js';
 import { questionnaireForRun } from './run-questionnaire.js';
 
@@ -193,26 +192,6 @@ async function loadResumed(path: string, options: RunOptions): Promise<Resumed> 
   };
   const warnings = loaded.warnings.map((w) => `${w.file}:${w.line}:${w.column} warning: ${w.message}`);
   return { questionnaire: q, path: loaded.path, original, file: { ...original, respondent }, text, warnings };
-}
-
-export function timeboxOf(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new UserError(`--timebox ${text}: expected a duration`, { hint: 'for example 90m, 1h30m or 45 (minutes)' });
-  return ms;
-}
-
-/** Checked before the lock is taken: a lock beside a file that can never be created helps no one. */
-export function checkNewAnswerPath(answers: string): void {
-  if (existsSync(answers)) {
-    throw new UserError(`${answers} already exists; cxm run never overwrites an answer file`, {
-      hint: `to continue it: ${cxmInvocation()} run --resume ${shellQuote(answers)}; to start afresh, choose another --answers file`,
-    });
-  }
-  if (!existsSync(dirname(resolve(answers)))) {
-    throw new UserError(`--answers ${answers}: the folder does not exist`, {
-      hint: 'create it first, or choose another --answers file',
-    });
-  }
 }
 
 async function startSession(

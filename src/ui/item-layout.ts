@@ -1,5 +1,5 @@
 import { displayWidth } from '../text/width.js';
-import type { KeyItem, KeySelectConfig } from './key-select.js';
+import type { KeyItem, KeySelectConfig } from './key-items.js';
 
 /** Where the items of a key select go on screen: pure text, tested without a terminal. */
 

@@ -1,5 +1,6 @@
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useRef, useState } from '@inquirer/core';
 import { layoutItems, windowRows } from './item-layout.js';
+import type { KeyItem, KeySelectConfig } from './key-items.js';
 
 /**
  * A select prompt whose keys are explicit. @inquirer/select reads typed digits as a running
@@ -7,35 +8,6 @@ import { layoutItems, windowRows } from './item-layout.js';
  * the first action): here a key means one item and nothing else, the last key pressed wins, and a
  * key no item has does nothing. Typed numbers (`jump`) are a separate, explicit mode for long lists.
  */
-
-export interface KeyItem<V> {
-  value: V;
-  /** As shown, key first ("1 Agree", "s Skip for now"). */
-  name: string;
-  /** The single key that moves the cursor here. */
-  key?: string | undefined;
-  /** Actions come after the options; packed several to a line when rows are short. */
-  action?: boolean | undefined;
-  /** With `jump`: typing this number moves the cursor here. */
-  number?: number | undefined;
-}
-
-export interface KeySelectConfig<V> {
-  message: string;
-  items: KeyItem<V>[];
-  /** Index of the item the cursor starts on. */
-  default?: number | undefined;
-  /** Rows the items may take (the message line and the hint are extra). */
-  rows: number;
-  width: number;
-  hint: string;
-  /** What Esc returns; without it Esc does nothing. */
-  escape?: { value: V } | undefined;
-  /** Typed digits make a number (within a second) that moves the cursor to the item with it. */
-  jump?: boolean | undefined;
-  highlight?: ((text: string) => string) | undefined;
-  dim?: ((text: string) => string) | undefined;
-}
 
 const CURSOR_HIDE = '\x1b[?25l';
 

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { QuestionListRow } from '../core/run-assessment.js';
 import { padToWidth, truncateToWidth } from '../text/truncate.js';
 import { displayWidth } from '../text/width.js';
-import type { KeyItem } from './key-select.js';
+import type { KeyItem } from './key-items.js';
 import type { RunMessages } from './messages.js';
 
 /**

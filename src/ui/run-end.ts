@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { confirm } from '@inquirer/prompts';
-import type { RunOutcome } from '../commands/run-outcome.js';
+import type { RunOutcome } from './run-outcome.js';
 import type { Report } from '../model/report.js';
 import { makeChalk } from '../report/color.js';
 import { loadRenderer } from '../report/index.js';

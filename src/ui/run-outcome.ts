@@ -1,6 +1,6 @@
 import type { Report } from '../model/report.js';
 
-/** How a `cxm run` ended, as data: the ui tells it (src/ui/run-end.ts) and turns it into an exit code. */
+/** How a `cxm run` ended, as data: the ui tells it (run-end.ts) and turns it into an exit code. */
 export type RunOutcome =
   /** Interrupted or quit before a single answer or note: no file was written. */
   | { kind: 'nothing-saved'; lang: string }
