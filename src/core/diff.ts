@@ -2,6 +2,7 @@ import type { CapabilityDiff, DiffResult, DiffSide, DiffStatus, QuestionDiff, Qu
 import type { Report, ReportCapability } from '../model/report.js';
 import { DEFAULT_TOLERANCE } from './defaults.js';
 import { isSameScore, levelOf, reaches } from './levels.js';
+import { respondentCountOf } from './respondent-entries.js';
 import { WeightedMean } from './weighted-mean.js';
 
 type Question = NonNullable<Report['questions']>[number];
@@ -127,7 +128,7 @@ function side(report: Report, info: Pick<DiffSide, 'source' | 'kind'>): DiffSide
     kind: info.kind,
     questionnaireVersion: report.questionnaire.version,
     generatedAt: report.generatedAt,
-    respondents: report.respondents.length,
+    respondents: respondentCountOf(report),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Report } from '../model/report.js';
+import { copyWith } from './lazy-copy.js';
 
 export interface Renames {
   /** Ids of an earlier version → the current id that `replaces` them. */
@@ -22,9 +23,8 @@ export function renameReport(report: Report, renames: Renames): Report {
     const to = renames.questions.get(id);
     return to !== undefined && !questionIds.has(to) ? to : id;
   };
-  return {
-    ...report,
-    capabilities: report.capabilities.map((c) => ({ ...c, id: cap(c.id), requires: c.requires.map(cap) })),
+  return copyWith(report, {
+    capabilities: report.capabilities.map((c) => copyWith(c, { id: cap(c.id), requires: c.requires.map(cap) })),
     byRole: Object.fromEntries(
       Object.entries(report.byRole).map(([role, scores]) => [
         role,
@@ -34,7 +34,7 @@ export function renameReport(report: Report, renames: Renames): Report {
     roadmap: report.roadmap.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, capability: cap(s.capability) })) })),
     notAssessed: report.notAssessed.map(cap),
     ...(report.questions && { questions: report.questions.map((q) => ({ ...q, id: question(q.id), capability: cap(q.capability) })) }),
-  };
+  });
 }
 
 /** Whether semantic version `a` is older than `b` (pre-release and build tags ignored). */

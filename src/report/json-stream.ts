@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { copyWith } from '../core/lazy-copy.js';
 import { reportRespondentsOf, respondentCountOf, respondentEntriesOf } from '../core/respondent-entries.js';
 import type { Report } from '../model/report.js';
 import type { RenderOptions } from './render-options.js';
@@ -18,8 +19,8 @@ const CHUNK_CHARS = 64 * 1024;
  */
 export function* renderJsonChunks(report: Report, _options?: RenderOptions): Generator<string> {
   const token = `cxm-stream-${randomBytes(8).toString('hex')}`;
-  const capabilities = report.capabilities.map((cap, c) => withMarker(cap, 'respondents', `${token}-${c + 1}`));
-  const template = JSON.stringify({ ...withMarker(report, 'respondents', `${token}-0`), capabilities }, null, 2);
+  const capabilities = report.capabilities.map((cap, c) => copyWith(cap, { respondents: `${token}-${c + 1}` }));
+  const template = JSON.stringify(copyWith(report, { respondents: `${token}-0`, capabilities }), null, 2);
   const pieces = template.split(new RegExp(`"${token}-(\\d+)"`));
   let buffer = '';
   for (let k = 0; k < pieces.length; k++) {
@@ -49,15 +50,6 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     buffer += `\n${indent}]`;
   }
   yield `${escapeUnsafeInJson(buffer)}\n`;
-}
-
-/** A copy of `object` with `key` replaced, made without reading `key`: a getter there builds a whole list. */
-function withMarker(object: object, key: string, marker: string): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(object))) {
-    if (descriptor.enumerable) copy[name] = name === key ? marker : descriptor.get ? descriptor.get.call(object) : descriptor.value;
-  }
-  return copy;
 }
 
 interface Entries {

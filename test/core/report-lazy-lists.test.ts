@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/core/build-report.js';
 import { createAccumulator } from '../../src/core/merge.js';
+import { renameReport } from '../../src/core/rename-report.js';
 import { loadQuestionnaireFile } from '../../src/io/load-questionnaire.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderJsonChunks } from '../../src/report/json-stream.js';
@@ -52,5 +53,25 @@ describe('building a report leaves the per-capability respondent lists unbuilt',
     expect(first[29]).toMatchObject({ name: 'P29', file: 'survey.csv:31' });
     expect(report.respondents).toBe(first);
     expect(streamed).toBe(renderJson(report));
+  });
+
+  it('renaming a report for a diff across versions builds no list either', async () => {
+    const { questionnaire } = await loadQuestionnaireFile(fixture('score-hand-worked', 'questionnaire.yaml'));
+    const accumulator = createAccumulator(questionnaire);
+    for (let r = 0; r < 20; r++) accumulator.add({ file: `r${r}.yaml`, answers: { 'w-1': 1 + (r % 5) } });
+    const merged = accumulator.finish();
+    let built = 0;
+    const entries = merged.respondents.capabilityEntries.bind(merged.respondents);
+    merged.respondents.capabilityEntries = (c) => {
+      built++;
+      return entries(c);
+    };
+    const report = buildReport(merged);
+    const first = report.capabilities[0]?.id ?? '';
+    const renamed = renameReport(report, { capabilities: new Map([[first, 'renamed']]), questions: new Map() });
+    expect(built).toBe(0);
+    expect(renamed.capabilities[0]?.id).toBe('renamed');
+    expect(renamed.capabilities[0]?.respondents).toEqual(report.capabilities[0]?.respondents);
+    expect(JSON.parse(JSON.stringify(renamed)).respondents).toHaveLength(20);
   });
 });
