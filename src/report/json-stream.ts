@@ -39,9 +39,10 @@ export function* renderJsonChunks(report: Report, _options?: RenderOptions): Gen
     }
     const indent = /\n( *)[^\n]*$/.exec(buffer)?.[1] ?? '';
     const inner = `\n${indent}  `;
+    const prefixes = new FieldPrefixes(inner);
     buffer += '[';
     for (let i = 0; i < length; i++) {
-      buffer += `${i === 0 ? '' : ','}${inner}${entryJson(entry(i), inner)}`;
+      buffer += `${i === 0 ? '' : ','}${inner}${entryJson(entry(i), inner, prefixes)}`;
       if (buffer.length >= CHUNK_CHARS) {
         yield escapeUnsafeInJson(buffer);
         buffer = '';
@@ -72,15 +73,19 @@ function capabilityEntries(report: Report, capability: Report['capabilities'][nu
   return listEntries(capability?.respondents ?? []);
 }
 
-const keys = new Map<string, string>();
-/** The few keys of the entries, quoted once. */
-function keyJson(key: string): string {
-  let quoted = keys.get(key);
-  if (quoted === undefined) {
-    quoted = JSON.stringify(key);
-    keys.set(key, quoted);
+/** `inner  "key": ` for each key of a list's entries, made once per list rather than per field. */
+class FieldPrefixes {
+  private readonly known = new Map<string, string>();
+  constructor(private readonly inner: string) {}
+
+  of(key: string): string {
+    let prefix = this.known.get(key);
+    if (prefix === undefined) {
+      prefix = `${this.inner}  ${JSON.stringify(key)}: `;
+      this.known.set(key, prefix);
+    }
+    return prefix;
   }
-  return quoted;
 }
 
 /**
@@ -88,7 +93,7 @@ function keyJson(key: string): string {
  * objects of strings and numbers, written here key by key (several times faster on a million
  * entries); anything else goes to JSON.stringify itself.
  */
-function entryJson(value: unknown, inner: string): string {
+function entryJson(value: unknown, inner: string, prefixes: FieldPrefixes): string {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value, null, 2).replaceAll('\n', inner);
   let out = '';
   for (const key of Object.keys(value)) {
@@ -99,7 +104,7 @@ function entryJson(value: unknown, inner: string): string {
     // JSON.stringify for numbers too (a non-finite one is null, as in a whole report), not String():
     // V8 keeps each number String() converts in a cache in the old generation, which holds the young
     // strings past a collection; a million distinct scores thrashed it into garbage (+25 MiB RSS).
-    out += `${out === '' ? '' : ','}${inner}  ${keyJson(key)}: ${JSON.stringify(field)}`;
+    out += `${out === '' ? '' : ','}${prefixes.of(key)}${JSON.stringify(field)}`;
   }
   return out === '' ? '{}' : `{${out}${inner}}`;
 }
