@@ -77,10 +77,28 @@ function sanitizeObject(value: object): object {
     const descriptor: PropertyDescriptor =
       read === undefined
         ? { value: safe[index]?.[1], enumerable: d.enumerable ?? true, writable: true, configurable: true }
-        : { get: () => sanitizeValue(read.call(value)), enumerable: d.enumerable ?? true, configurable: true };
+        : { get: () => sanitizeRead(read.call(value)), enumerable: d.enumerable ?? true, configurable: true };
     Object.defineProperty(copy, key, descriptor);
   });
   return copy;
+}
+
+/** Safe copies of what getters gave, by what they gave: dropped with it. */
+const safeReads = new WeakMap<object, unknown>();
+
+/**
+ * A getter that keeps its list (a report's respondents) gives the same object at every read, and
+ * renderers read it many times: made safe once. One that builds a new list per read (a
+ * capability's) is made safe per read, and its copy dies with it.
+ */
+function sanitizeRead(read: unknown): unknown {
+  if (read === null || typeof read !== 'object') return sanitizeValue(read);
+  let safe = safeReads.get(read);
+  if (safe === undefined) {
+    safe = sanitizeValue(read);
+    safeReads.set(read, safe);
+  }
+  return safe;
 }
 
 function isPlainObject(value: object): boolean {
